@@ -58,7 +58,7 @@ public final class KeycloakServer {
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--health-enabled=true", "--import-realm", "--cache=local"),
                 home, Map.of("JAVA_HOME", Java.home().toString(),
-                        "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m -XX:+UseSerialGC"),
+                        "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m"),
                 logFile, "TERM");
         Waits.until("Keycloak on port " + httpPort, Duration.ofMinutes(4), this::realmReady, process);
     }

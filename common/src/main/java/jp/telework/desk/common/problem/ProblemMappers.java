@@ -1,0 +1,188 @@
+package jp.telework.desk.common.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error a service answers is problem+json: business refusals, validation, malformed JSON,
+ * authentication and authorization failures, unknown routes, and unexpected failures (which never
+ * leak stack traces, SQL or host names).
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response business(ProblemException e, UriInfo uri) {
+        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return Problems.response(400, "validation", "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? path(m) : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = path(u);
+            message = "unknown field";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "cannot be read as " + f.getTargetType().getSimpleName()
+                    + (f.getTargetType().isEnum() ? " (one of " + List.of(f.getTargetType().getEnumConstants()) + ")" : "");
+        } else if (e instanceof JsonMappingException) {
+            message = "has the wrong type or shape";
+        } else {
+            field = null;
+            message = "malformed JSON at line " + (e.getLocation() != null ? e.getLocation().getLineNr() : "?")
+                    + ", column " + (e.getLocation() != null ? e.getLocation().getColumnNr() : "?");
+        }
+        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, message));
+        return Problems.response(400, field == null ? "malformed-json" : "validation",
+                field == null ? "Malformed JSON" : "Invalid request",
+                field == null ? message : field + ": " + message, uri, errors);
+    }
+
+    // the JSON provider ships mappers for these subtypes; ours must be at least as specific
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problems.response(403, "forbidden", "Forbidden", "your role does not allow this request", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "method not allowed on " + uri.getPath();
+            case 406 -> "cannot produce the requested media type";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported media type; send application/json";
+            default -> e.getMessage();
+        };
+        return Problems.response(status, slug(title), title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper(priority = 10000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", e.getClass().getName());
+            return Problems.response(503, "unavailable", "Service unavailable",
+                    "a backing service is unavailable; try again shortly", uri, null);
+        }
+        LOG.error("unexpected failure", e);
+        return Problems.response(500, "internal", "Internal error", "the request failed unexpectedly", uri, null);
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
+                "a valid bearer token is required", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // "create.arg0.requester.email" -> "requester.email": drop the method and parameter names
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length > 2) {
+            return String.join(".", List.of(parts).subList(2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,78 @@
+package jp.telework.desk.contactpoint.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.contactpoint.domain.ContactPoint;
+import jp.telework.desk.contactpoint.domain.Mode;
+import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.contactpoint.mapping.ContactPointUpdate;
+import jp.telework.desk.contactpoint.mapping.ContactPointView;
+import jp.telework.desk.contactpoint.service.ContactPointService;
+
+@Path("/api/v1/contact-points")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contact points")
+public class ContactPointResource {
+    static final String CODE = "0[1-9]|[1-3][0-9]|4[0-7]";
+
+    @Inject
+    ContactPointService service;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List the 47 contact points", description = "Filter by region and by consultation mode offered.")
+    public List<ContactPointView> list(@QueryParam("region") Region region, @QueryParam("mode") Mode mode) {
+        return service.list(region, mode).stream().map(ContactPointView::of).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    @PermitAll
+    @Operation(summary = "One contact point by JIS prefecture code")
+    @APIResponse(responseCode = "200", description = "The contact point; ETag carries its version")
+    @APIResponse(responseCode = "400", description = "Not a prefecture code (01..47)")
+    @APIResponse(responseCode = "404", description = "No such contact point")
+    public Response get(@PathParam("code") @Pattern(regexp = CODE, message = "must be a prefecture code 01..47") String code) {
+        ContactPoint cp = service.get(code);
+        return Response.ok(ContactPointView.of(cp)).tag(ETags.of(cp.version)).build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Update what a contact point offers", description = "Associations update their own prefecture only; the secretariat any. Send If-Match with the ETag you read.")
+    @APIResponse(responseCode = "200", description = "Updated; new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not your prefecture")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    public Response update(@PathParam("code") @Pattern(regexp = CODE, message = "must be a prefecture code 01..47") String code,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContactPointUpdate body) {
+        ContactPoint cp = service.update(code, ETags.parseIfMatch(ifMatch), body);
+        return Response.ok(ContactPointView.of(cp)).tag(ETags.of(cp.version)).build();
+    }
+}

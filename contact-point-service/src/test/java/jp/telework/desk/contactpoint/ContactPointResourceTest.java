@@ -1,0 +1,102 @@
+package jp.telework.desk.contactpoint;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jp.telework.desk.contactpoint.domain.ContactPoint;
+import jp.telework.desk.events.EventTypes;
+import jp.telework.desk.events.Topics;
+import jp.telework.desk.infra.test.TopicProbe;
+
+@QuarkusTest
+class ContactPointResourceTest {
+
+    @Test
+    void theFortySevenAreSeededAndFilterable() {
+        given().when().get("/api/v1/contact-points").then().statusCode(200).body("$", hasSize(47))
+                .body("[12].code", equalTo("13")).body("[12].nameJa", equalTo("東京都"));
+        given().queryParam("region", "KANTO").when().get("/api/v1/contact-points")
+                .then().statusCode(200).body("code", contains("08", "09", "10", "11", "12", "13", "14"));
+        given().queryParam("mode", "IN_PERSON").when().get("/api/v1/contact-points")
+                .then().statusCode(200).body("code", not(hasItem("32")));
+    }
+
+    @Test
+    void rowWrittenThroughPanacheIsReadBack() {
+        // the seed went through Flyway into the real PostgreSQL; Panache writes and reads it back
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            ContactPoint fukuoka = ContactPoint.findById("40");
+            fukuoka.note = "written by a test";
+        });
+        ContactPoint fukuoka = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ContactPoint.findById("40"));
+        assertEquals("Fukuoka", fukuoka.nameEn);
+        assertEquals("written by a test", fukuoka.note);
+        assertTrue(fukuoka.version > 0, "the optimistic version moved on");
+    }
+
+    @Test
+    void badCodesAreProblems() {
+        given().when().get("/api/v1/contact-points/48").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
+        given().queryParam("region", "ATLANTIS").when().get("/api/v1/contact-points").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUpdateIsVersionedAndPublishedOnTheRealBroker() {
+        String token = TestSupport.tokens().password("assoc-osaka");
+        String etag = given().when().get("/api/v1/contact-points/27").then().statusCode(200).extract().header("ETag");
+        String body = """
+                {"modes":["PHONE","ONLINE"],"languages":["ja","en"],"active":true,"openOnHolidays":false,
+                 "phone":"06-0000-0000","note":"Face-to-face paused during renovation"}""";
+        String newEtag = given().auth().oauth2(token).header("If-Match", etag).contentType("application/json").body(body)
+                .when().put("/api/v1/contact-points/27")
+                .then().statusCode(200).body("faceToFaceAvailable", equalTo(false)).extract().header("ETag");
+        assertTrue(!newEtag.equals(etag), "version moved on");
+
+        // the same If-Match again is stale now
+        given().auth().oauth2(token).header("If-Match", etag).contentType("application/json").body(body)
+                .when().put("/api/v1/contact-points/27")
+                .then().statusCode(412).contentType("application/problem+json");
+
+        try (TopicProbe probe = new TopicProbe(TestSupport.kafka(), Topics.CONTACT_POINTS)) {
+            var event = probe.await(e -> "27".equals(e.key()) && EventTypes.CONTACT_POINT_CHANGED.equals(e.type())
+                    && e.data().contains("\"faceToFaceAvailable\":false"), Duration.ofSeconds(30));
+            assertEquals("27", event.subject());
+            assertTrue(!event.data().contains("06-0000-0000"), "no contact details in events");
+        }
+    }
+
+    @Test
+    void unknownFieldsAndWrongTypesAreNamed() {
+        String token = TestSupport.tokens().password("secretariat");
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"modes\":[\"PHONE\"],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false,\"colour\":\"red\"}")
+                .when().put("/api/v1/contact-points/01")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("colour"));
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"modes\":[\"TELEPATHY\"],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false}")
+                .when().put("/api/v1/contact-points/01")
+                .then().statusCode(400).body("errors[0].field", equalTo("modes[0]"));
+        given().auth().oauth2(token).contentType("application/json").body("{\"modes\":")
+                .when().put("/api/v1/contact-points/01")
+                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"modes\":[],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false}")
+                .when().put("/api/v1/contact-points/01")
+                .then().statusCode(400).body("errors[0].field", equalTo("modes"));
+    }
+}
