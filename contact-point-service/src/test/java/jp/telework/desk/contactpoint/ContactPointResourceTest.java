@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.events.Topics;
+import jp.telework.desk.infra.test.TestInfra;
 import jp.telework.desk.infra.test.TopicProbe;
 
 @QuarkusTest
@@ -57,7 +58,7 @@ class ContactPointResourceTest {
 
     @Test
     void anUpdateIsVersionedAndPublishedOnTheRealBroker() {
-        String token = TestSupport.tokens().password("assoc-osaka");
+        String token = TestInfra.tokens().password("assoc-osaka");
         String etag = given().when().get("/api/v1/contact-points/27").then().statusCode(200).extract().header("ETag");
         String body = """
                 {"modes":["PHONE","ONLINE"],"languages":["ja","en"],"active":true,"openOnHolidays":false,
@@ -72,7 +73,7 @@ class ContactPointResourceTest {
                 .when().put("/api/v1/contact-points/27")
                 .then().statusCode(412).contentType("application/problem+json");
 
-        try (TopicProbe probe = new TopicProbe(TestSupport.kafka(), Topics.CONTACT_POINTS)) {
+        try (TopicProbe probe = new TopicProbe(TestInfra.kafka(), Topics.CONTACT_POINTS)) {
             var event = probe.await(e -> "27".equals(e.key()) && EventTypes.CONTACT_POINT_CHANGED.equals(e.type())
                     && e.data().contains("\"faceToFaceAvailable\":false"), Duration.ofSeconds(30));
             assertEquals("27", event.subject());
@@ -82,7 +83,7 @@ class ContactPointResourceTest {
 
     @Test
     void unknownFieldsAndWrongTypesAreNamed() {
-        String token = TestSupport.tokens().password("secretariat");
+        String token = TestInfra.tokens().password("secretariat");
         given().auth().oauth2(token).contentType("application/json")
                 .body("{\"modes\":[\"PHONE\"],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false,\"colour\":\"red\"}")
                 .when().put("/api/v1/contact-points/01")

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.telework.desk.infra.test.Jwt;
+import jp.telework.desk.infra.test.TestInfra;
 
 /** Real Keycloak tokens against the service's own token validation. */
 @QuarkusTest
@@ -25,7 +26,7 @@ class SecurityTest {
 
     @Test
     void demoUsersCarryTheirRolesAndClaims() {
-        var tokens = TestSupport.tokens();
+        var tokens = TestInfra.tokens();
         assertUser(tokens.password("sme-a"), "sme", null, "org-sme-a");
         assertUser(tokens.password("sme-b"), "sme", null, "org-sme-b");
         assertUser(tokens.password("assoc-tokyo"), "association", "13", null);
@@ -66,7 +67,7 @@ class SecurityTest {
 
     @Test
     void forgedSignatureIs401() {
-        String forged = Jwt.forgedSignature(TestSupport.tokens().password("assoc-tokyo"));
+        String forged = Jwt.forgedSignature(TestInfra.tokens().password("assoc-tokyo"));
         given().auth().oauth2(forged).contentType("application/json").body(BODY)
                 .when().put("/api/v1/contact-points/13")
                 .then().statusCode(401).contentType("application/problem+json");
@@ -74,7 +75,7 @@ class SecurityTest {
 
     @Test
     void algNoneIs401() {
-        String none = Jwt.algNone(TestSupport.tokens().password("secretariat"));
+        String none = Jwt.algNone(TestInfra.tokens().password("secretariat"));
         given().auth().oauth2(none).contentType("application/json").body(BODY)
                 .when().put("/api/v1/contact-points/13")
                 .then().statusCode(401).contentType("application/problem+json");
@@ -82,7 +83,7 @@ class SecurityTest {
 
     @Test
     void tamperedPrefectureClaimIs401() {
-        String token = TestSupport.tokens().password("assoc-tokyo");
+        String token = TestInfra.tokens().password("assoc-tokyo");
         String claims = Jwt.claims(token).toString().replace("\"prefecture\":\"13\"", "\"prefecture\":\"27\"");
         given().auth().oauth2(Jwt.withClaims(token, claims)).contentType("application/json").body(BODY)
                 .when().put("/api/v1/contact-points/27")
@@ -91,7 +92,7 @@ class SecurityTest {
 
     @Test
     void expiredTokenIs401() throws InterruptedException {
-        String shortLived = TestSupport.tokens().password(jp.telework.desk.infra.KeycloakTokens.SHORT_LIVED_CLIENT, "assoc-tokyo");
+        String shortLived = TestInfra.tokens().password(jp.telework.desk.infra.KeycloakTokens.SHORT_LIVED_CLIENT, "assoc-tokyo");
         long exp = Jwt.claims(shortLived).get("exp").asLong();
         // the token is valid now ...
         given().auth().oauth2(shortLived).when().get("/api/v1/contact-points/13").then().statusCode(200);
@@ -106,14 +107,14 @@ class SecurityTest {
 
     @Test
     void validTokenWithoutTheRoleIs403() {
-        given().auth().oauth2(TestSupport.tokens().password("sme-a")).contentType("application/json").body(BODY)
+        given().auth().oauth2(TestInfra.tokens().password("sme-a")).contentType("application/json").body(BODY)
                 .when().put("/api/v1/contact-points/13")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     void anotherPrefecturesAssociationIs403() {
-        given().auth().oauth2(TestSupport.tokens().password("assoc-tokyo")).contentType("application/json").body(BODY)
+        given().auth().oauth2(TestInfra.tokens().password("assoc-tokyo")).contentType("application/json").body(BODY)
                 .when().put("/api/v1/contact-points/27")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("27"));

@@ -49,18 +49,18 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
-            field = path(u);
+        if (field == null || field.isEmpty() || e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            // not attributable to a field: the document itself is broken (syntax, truncated, empty)
+            field = null;
+            message = "malformed JSON at line " + (e.getLocation() != null ? e.getLocation().getLineNr() : "?")
+                    + ", column " + (e.getLocation() != null ? e.getLocation().getColumnNr() : "?");
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
         } else if (e instanceof InvalidFormatException f) {
             message = "cannot be read as " + f.getTargetType().getSimpleName()
                     + (f.getTargetType().isEnum() ? " (one of " + List.of(f.getTargetType().getEnumConstants()) + ")" : "");
-        } else if (e instanceof JsonMappingException) {
-            message = "has the wrong type or shape";
         } else {
-            field = null;
-            message = "malformed JSON at line " + (e.getLocation() != null ? e.getLocation().getLineNr() : "?")
-                    + ", column " + (e.getLocation() != null ? e.getLocation().getColumnNr() : "?");
+            message = "has the wrong type or shape";
         }
         List<Problem.FieldError> errors = field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, message));
         return Problems.response(400, field == null ? "malformed-json" : "validation",
