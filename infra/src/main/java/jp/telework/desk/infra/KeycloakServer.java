@@ -58,7 +58,10 @@ public final class KeycloakServer {
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--health-enabled=true", "--import-realm", "--cache=local"),
                 home, Map.of("JAVA_HOME", Java.home().toString(),
-                        "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m"),
+                        "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
+                        // local demo admin for the admin console; created on the first start only
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
                 logFile, "TERM");
         Waits.until("Keycloak on port " + httpPort, Duration.ofMinutes(4), this::realmReady, process);
     }
