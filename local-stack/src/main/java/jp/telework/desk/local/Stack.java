@@ -1,0 +1,228 @@
+package jp.telework.desk.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import jp.telework.desk.events.Topics;
+import jp.telework.desk.infra.Dirs;
+import jp.telework.desk.infra.InfraException;
+import jp.telework.desk.infra.Java;
+import jp.telework.desk.infra.KafkaBroker;
+import jp.telework.desk.infra.KeycloakServer;
+import jp.telework.desk.infra.ManagedProcess;
+import jp.telework.desk.infra.Ports;
+import jp.telework.desk.infra.PostgresServer;
+import jp.telework.desk.infra.Waits;
+
+/**
+ * The whole system as separate processes: PostgreSQL (one database per service), Kafka, Keycloak
+ * and the four services. Used by the local-stack launcher and by the black-box system tests, which
+ * also stop and restart single parts to inject faults.
+ */
+public final class Stack {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** One of the four services: where its build output is, which port variable and database it uses. */
+    public record Service(String name, String portVariable, String database) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("contact-point-service", "TELEWORK_CONTACT_POINT_PORT", "contact_points"),
+            new Service("consultation-service", "TELEWORK_CONSULTATION_PORT", "consultations"),
+            new Service("seminar-service", "TELEWORK_SEMINAR_PORT", "seminars"),
+            new Service("gateway", "TELEWORK_GATEWAY_PORT", null));
+
+    private final StackConfig config;
+    private final boolean durable;
+    private final Consumer<String> progress;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+
+    /**
+     * @param durable false for tests: PostgreSQL without fsync, Keycloak's database recreated
+     * @param progress receives one line per step ("starting X", "X ready")
+     */
+    public Stack(StackConfig config, boolean durable, Consumer<String> progress) {
+        this.config = config;
+        this.durable = durable;
+        this.progress = progress;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public Stack start() {
+        Dirs.create(config.home());
+        progress.accept("checking ports");
+        config.ports().forEach((name, port) -> Ports.requireFree(port,
+                name.replace("TELEWORK_", "").replace("_PORT", "").toLowerCase().replace('_', '-'), "the environment variable " + name));
+        SERVICES.forEach(s -> jar(s));
+
+        CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> {
+            progress.accept("starting PostgreSQL on 127.0.0.1:" + config.port("TELEWORK_POSTGRES_PORT"));
+            postgres = PostgresServer.start(config.home().resolve("postgres"), config.port("TELEWORK_POSTGRES_PORT"), durable);
+            SERVICES.stream().filter(s -> s.database() != null).forEach(s -> postgres.createDatabase(s.database()));
+            progress.accept("PostgreSQL ready");
+        });
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
+            progress.accept("starting Kafka on 127.0.0.1:" + config.port("TELEWORK_KAFKA_PORT"));
+            kafka = KafkaBroker.start(config.home().resolve("kafka"), config.port("TELEWORK_KAFKA_PORT"),
+                    config.port("TELEWORK_KAFKA_CONTROLLER_PORT"));
+            kafka.createTopics(Topics.all());
+            progress.accept("Kafka ready");
+        });
+        CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> {
+            progress.accept("starting Keycloak on 127.0.0.1:" + config.port("TELEWORK_KEYCLOAK_PORT") + " (the first start takes longest)");
+            keycloak = KeycloakServer.start(config.home().resolve("keycloak"), config.port("TELEWORK_KEYCLOAK_PORT"),
+                    config.port("TELEWORK_KEYCLOAK_MANAGEMENT_PORT"), !durable);
+            progress.accept("Keycloak ready");
+        });
+        join(pg);
+        join(broker);
+        join(kc);
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (Service s : SERVICES) {
+            starting.add(CompletableFuture.runAsync(() -> startService(s.name())));
+        }
+        starting.forEach(Stack::join);
+        return this;
+    }
+
+    public void startService(String name) {
+        Service s = service(name);
+        int port = config.port(s.portVariable());
+        progress.accept("starting " + s.name() + " on 127.0.0.1:" + port);
+        ManagedProcess p = ManagedProcess.start(s.name(), List.of(Java.executable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar(s).toString()), config.home(), environment(s), config.home().resolve("logs").resolve(s.name() + ".log"), "TERM");
+        synchronized (services) {
+            services.put(name, p);
+        }
+        Waits.until(s.name() + " readiness", Duration.ofMinutes(3), () -> status(url(name) + "/q/health/ready") == 200, p);
+        progress.accept(s.name() + " ready");
+    }
+
+    public void stopService(String name) {
+        ManagedProcess p;
+        synchronized (services) {
+            p = services.remove(name);
+        }
+        if (p != null) {
+            p.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    /** A crash: the process gets no chance to finish what it was doing. */
+    public void killService(String name) {
+        ManagedProcess p;
+        synchronized (services) {
+            p = services.remove(name);
+        }
+        if (p != null) {
+            p.kill();
+        }
+    }
+
+    public void stopAll() {
+        new ArrayList<>(services.keySet()).reversed().forEach(this::stopService);
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public String url(String serviceName) {
+        return "http://127.0.0.1:" + config.port(service(serviceName).portVariable());
+    }
+
+    public String gatewayUrl() {
+        return url("gateway");
+    }
+
+    public Path logOf(String serviceName) {
+        return config.home().resolve("logs").resolve(serviceName + ".log");
+    }
+
+    private Map<String, String> environment(Service s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(s.portVariable())));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        if (s.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+        }
+        env.put("TELEWORK_UPSTREAMS_CONTACT_POINTS", url("contact-point-service"));
+        env.put("TELEWORK_UPSTREAMS_CONSULTATIONS", url("consultation-service"));
+        env.put("TELEWORK_UPSTREAMS_SEMINARS", url("seminar-service"));
+        return env;
+    }
+
+    private Path jar(Service s) {
+        Path jar = config.repository().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new InfraException(s.name() + " is not built (" + jar + " is missing); run ./mvnw install -DskipTests");
+        }
+        return jar;
+    }
+
+    private static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void join(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InfraException infra) {
+                throw infra;
+            }
+            throw new InfraException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+}
