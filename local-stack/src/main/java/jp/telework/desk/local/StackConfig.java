@@ -13,7 +13,7 @@ import jp.telework.desk.infra.InfraException;
 public record StackConfig(Path repository, Path home, Map<String, Integer> ports) {
 
     /** Variable name -> default port, in start order. */
-    static final Map<String, Integer> DEFAULT_PORTS = defaults();
+    public static final Map<String, Integer> DEFAULT_PORTS = defaults();
 
     private static Map<String, Integer> defaults() {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ public record StackConfig(Path repository, Path home, Map<String, Integer> ports
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    static StackConfig from(Map<String, String> env, Path repository) {
+    public static StackConfig from(Map<String, String> env, Path repository) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.forEach((name, port) -> ports.put(name, parsePort(name, lookup(env, name), port)));
         long distinct = ports.values().stream().distinct().count();
@@ -41,7 +41,7 @@ public record StackConfig(Path repository, Path home, Map<String, Integer> ports
                 java.util.Collections.unmodifiableMap(ports));
     }
 
-    int port(String name) {
+    public int port(String name) {
         return ports.get(name);
     }
 
