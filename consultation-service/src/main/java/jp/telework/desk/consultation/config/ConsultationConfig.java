@@ -1,0 +1,34 @@
+package jp.telework.desk.consultation.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Business settings of consultation-service (environment: CONSULTATION_...). */
+@ConfigMapping(prefix = "consultation")
+public interface ConsultationConfig {
+    /** Open (BOOKED or NEEDS_RESCHEDULE, not yet taken place) bookings one organization may hold. */
+    @WithDefault("5")
+    int maxOpenBookingsPerOrganization();
+
+    /** How long before the start a requester may still cancel or reschedule. */
+    @WithDefault("PT24H")
+    Duration changeCutoff();
+
+    /** Longest date range of one free-slot search. */
+    @WithDefault("180")
+    int maxSearchDays();
+
+    Retention retention();
+
+    interface Retention {
+        /** Contact details of bookings and inquiries closed longer than this are anonymized. */
+        @WithDefault("P365D")
+        Duration period();
+
+        /** How often the anonymization job runs. */
+        @WithDefault("1h")
+        String every();
+    }
+}

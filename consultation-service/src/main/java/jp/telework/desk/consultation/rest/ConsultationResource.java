@@ -1,0 +1,176 @@
+package jp.telework.desk.consultation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.common.idempotency.IdempotencyStore;
+import jp.telework.desk.common.security.Actor;
+import jp.telework.desk.consultation.domain.BookingStatus;
+import jp.telework.desk.consultation.domain.Mode;
+import jp.telework.desk.consultation.domain.Topic;
+import jp.telework.desk.consultation.mapping.BookingFilter;
+import jp.telework.desk.consultation.mapping.BookingRequest;
+import jp.telework.desk.consultation.mapping.BookingView;
+import jp.telework.desk.consultation.mapping.CancelRequest;
+import jp.telework.desk.consultation.mapping.OutcomeRequest;
+import jp.telework.desk.consultation.mapping.RescheduleRequest;
+import jp.telework.desk.consultation.mapping.StatisticsView;
+import jp.telework.desk.consultation.service.BookingService;
+import jp.telework.desk.consultation.service.StatisticsService;
+
+@Path("/api/v1/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Consultations", description = "Bookings of telework consultations with the prefectural contact points")
+@SecurityRequirement(name = "bearer")
+public class ConsultationResource {
+    @Inject
+    BookingService bookings;
+    @Inject
+    StatisticsService statistics;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Actor.SME)
+    @Operation(summary = "Book a consultation",
+            description = "Takes a place in a free slot; the capacity is decided atomically in the database. Send an Idempotency-Key to"
+                    + " retry safely: a repeat answers the first response, the same key with another body is 422.")
+    @APIResponse(responseCode = "201", description = "Booked; Location names the booking",
+            content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), unknown slot (unknown-slot) or a slot that has started (slot-in-past)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an SME")
+    @APIResponse(responseCode = "409", description = "slot-full, slot-closed, booking-limit-reached, or idempotent-request-in-progress")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    public Response book(
+            @Parameter(description = "1..200 visible ASCII characters, e.g. a UUID") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+            @Valid @NotNull BookingRequest body) {
+        return Params.created(bookings.create(body, idempotencyKey));
+    }
+
+    @GET
+    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @Operation(summary = "List bookings you may see",
+            description = "An SME sees its organization's bookings, an association those of its prefecture, the secretariat all."
+                    + " from/to filter the consultation date (Asia/Tokyo).")
+    @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the number of matches",
+            content = @Content(schema = @Schema(implementation = BookingPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    public Response list(
+            @Parameter(schema = @Schema(implementation = BookingStatus.class)) @QueryParam("status") String status,
+            @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
+            @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
+            @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
+            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
+        return Params.page(bookings.list(new BookingFilter(Params.enumValue("status", status, BookingStatus.class),
+                Params.prefecture("prefecture", prefecture), Params.enumValue("mode", mode, Mode.class),
+                Params.enumValue("topic", topic, Topic.class), Params.date("from", from), Params.date("to", to),
+                Params.page(page), Params.size(size))));
+    }
+
+    @GET
+    @Path("statistics")
+    @RolesAllowed({ Actor.SECRETARIAT, Actor.DASHBOARD })
+    @Operation(summary = "Booking and inquiry statistics",
+            description = "Bookings by prefecture, topic, mode, status and month (of the consultation date), cancellation and no-show"
+                    + " rates, inquiry backlog and median time to answer.")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = StatisticsView.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard")
+    public StatisticsView statistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(example = "13") @QueryParam("prefecture") String prefecture) {
+        return statistics.statistics(Params.date("from", from), Params.date("to", to), Params.prefecture("prefecture", prefecture));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @Operation(summary = "One booking", description = "404 also when the booking exists but is not yours to see.")
+    @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such booking visible to you")
+    public BookingView get(@PathParam("id") String id) {
+        return bookings.get(Params.uuid("booking", id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @Operation(summary = "Cancel a booking",
+            description = "The requester until the cut-off before the start (default 24 h; none for NEEDS_RESCHEDULE); the"
+                    + " prefecture's association or the secretariat at any time with a reason.")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing (association, secretariat) or too long")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such booking visible to you")
+    @APIResponse(responseCode = "409", description = "invalid-transition (already finished) or change-cutoff-passed")
+    public BookingView cancel(@PathParam("id") String id, @Valid CancelRequest body) {
+        return bookings.cancel(Params.uuid("booking", id), body);
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Actor.SME)
+    @Operation(summary = "Move a booking to another slot",
+            description = "Atomic: both slots are locked, and the booking keeps its old place if the new slot cannot take it."
+                    + " Also how a NEEDS_RESCHEDULE booking gets a place again.")
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, unknown-slot or slot-in-past")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an SME")
+    @APIResponse(responseCode = "404", description = "No such booking visible to you")
+    @APIResponse(responseCode = "409", description = "slot-full, slot-closed, already-in-slot, invalid-transition, change-cutoff-passed")
+    public BookingView reschedule(@PathParam("id") String id, @Valid @NotNull RescheduleRequest body) {
+        return bookings.reschedule(Params.uuid("booking", id), body);
+    }
+
+    @POST
+    @Path("{id}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @Operation(summary = "Record the outcome (COMPLETED or NO_SHOW) with a short summary",
+            description = "By the association of the booking's prefecture or the secretariat, from the start of the consultation.")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
+    @APIResponse(responseCode = "404", description = "No such booking visible to you")
+    @APIResponse(responseCode = "409", description = "invalid-transition or consultation-not-started")
+    public BookingView outcome(@PathParam("id") String id, @Valid @NotNull OutcomeRequest body) {
+        return bookings.outcome(Params.uuid("booking", id), body);
+    }
+
+    /** For the OpenAPI document only. */
+    @Schema(name = "BookingPage")
+    public record BookingPage(java.util.List<BookingView> items, long total, int page, int size) {
+    }
+}

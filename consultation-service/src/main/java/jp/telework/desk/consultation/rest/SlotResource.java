@@ -1,0 +1,73 @@
+package jp.telework.desk.consultation.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.consultation.domain.Mode;
+import jp.telework.desk.consultation.domain.Region;
+import jp.telework.desk.consultation.domain.Topic;
+import jp.telework.desk.consultation.mapping.SlotFilter;
+import jp.telework.desk.consultation.mapping.SlotView;
+import jp.telework.desk.consultation.service.SlotQueryService;
+
+@Path("/api/v1/slots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Slots", description = "Free consultation slots of the 47 contact points (public)")
+public class SlotResource {
+    @Inject
+    SlotQueryService slots;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Search free slots",
+            description = "Open slots that have not started and have at least one free place, ordered by start. Dates are Asia/Tokyo"
+                    + " local dates (default: today .. today + 30 days). Every contact point takes every topic today, so topic is"
+                    + " checked but does not narrow the result.")
+    @APIResponse(responseCode = "200", description = "One page of free slots; X-Total-Count carries the number of matches",
+            content = @Content(schema = @Schema(implementation = SlotPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
+    public Response search(
+            @Parameter(description = "JIS prefecture code of the contact point", example = "13") @QueryParam("prefecture") String prefecture,
+            @Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
+            @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
+            @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
+            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
+        return Params.page(slots.search(new SlotFilter(Params.prefecture("prefecture", prefecture),
+                Params.enumValue("region", region, Region.class), Params.enumValue("mode", mode, Mode.class),
+                Params.enumValue("topic", topic, Topic.class), Params.date("from", from), Params.date("to", to),
+                Params.page(page), Params.size(size))));
+    }
+
+    @GET
+    @Path("{slotId}")
+    @PermitAll
+    @Operation(summary = "One slot, whatever its state, with its remaining capacity")
+    @APIResponse(responseCode = "200", description = "The slot", content = @Content(schema = @Schema(implementation = SlotView.class)))
+    @APIResponse(responseCode = "404", description = "No such slot")
+    public SlotView get(@PathParam("slotId") String slotId) {
+        return slots.get(Params.uuid("slot", slotId));
+    }
+
+    /** For the OpenAPI document only. */
+    @Schema(name = "SlotPage")
+    public record SlotPage(java.util.List<SlotView> items, long total, int page, int size) {
+    }
+}

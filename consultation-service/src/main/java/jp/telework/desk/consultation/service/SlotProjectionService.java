@@ -1,0 +1,132 @@
+package jp.telework.desk.consultation.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import jp.telework.desk.consultation.domain.Booking;
+import jp.telework.desk.consultation.domain.BookingStatus;
+import jp.telework.desk.consultation.domain.Capacity;
+import jp.telework.desk.consultation.domain.ContactPointInfo;
+import jp.telework.desk.consultation.domain.Mode;
+import jp.telework.desk.consultation.domain.Prefectures;
+import jp.telework.desk.consultation.domain.Region;
+import jp.telework.desk.consultation.domain.Slot;
+import jp.telework.desk.consultation.domain.SlotStatus;
+import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.consultation.event.ConsultationEvents;
+import jp.telework.desk.events.ContactPointChangedV1;
+import jp.telework.desk.events.EventTypes;
+import jp.telework.desk.events.SlotV1;
+
+/**
+ * Keeps the local projection of slots and contact points. Runs inside the idempotent consumer's
+ * transaction (one per event, with its inbox row). Data that can never apply throws
+ * IllegalArgumentException (the event goes to the dead-letter topic).
+ */
+@ApplicationScoped
+public class SlotProjectionService {
+    private static final Logger LOG = Logger.getLogger(SlotProjectionService.class);
+
+    @Inject
+    ConsultationEvents events;
+    @Inject
+    Clock clock;
+
+    /**
+     * Applies a slot event unless it is older than what we have (revision). When the slot now has
+     * fewer places than bookings holding one (shrunk or closed), the newest bookings beyond the
+     * capacity are flagged NEEDS_RESCHEDULE, each with an event; the oldest keep their place.
+     */
+    @Transactional
+    public void slot(String type, SlotV1 e) {
+        validate(e);
+        SlotStatus status = EventTypes.SLOT_CLOSED.equals(type) ? SlotStatus.CLOSED : SlotStatus.valueOf(e.status());
+        // the row lock orders this change with bookings and reschedules of the same slot
+        Slot slot = Slot.findById(e.slotId(), LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = Tokyo.now(clock);
+        if (slot == null) {
+            slot = new Slot();
+            slot.id = e.slotId();
+            copy(e, status, slot, now);
+            slot.persist();
+            return;
+        }
+        if (e.revision() <= slot.revision) {
+            LOG.debugf("slot %s: dropping stale revision %d (have %d)", e.slotId(), e.revision(), slot.revision);
+            return;
+        }
+        if (!slot.contactPointCode.equals(e.contactPointCode())) {
+            throw new IllegalArgumentException("slot " + e.slotId() + " cannot move from contact point "
+                    + slot.contactPointCode + " to " + e.contactPointCode());
+        }
+        copy(e, status, slot, now);
+        if (slot.startsAt().isAfter(now)) {
+            flagOverflow(slot, now);
+        }
+    }
+
+    private void flagOverflow(Slot slot, OffsetDateTime now) {
+        List<Booking> holders = Booking.list("slot = ?1 and status = ?2 order by placedAt, id", slot, BookingStatus.BOOKED);
+        for (Booking b : Capacity.overflow(holders, slot.capacity, slot.isOpen())) {
+            b.become(BookingStatus.NEEDS_RESCHEDULE, now);
+            events.booking(EventTypes.CONSULTATION_NEEDS_RESCHEDULE, b);
+        }
+    }
+
+    @Transactional
+    public void contactPoint(ContactPointChangedV1 e) {
+        if (!Prefectures.isCode(e.code())) {
+            throw new IllegalArgumentException("not a contact point code: " + e.code());
+        }
+        Region region = Region.valueOf(e.region());
+        ContactPointInfo cp = ContactPointInfo.findById(e.code(), LockModeType.PESSIMISTIC_WRITE);
+        if (cp == null) {
+            cp = new ContactPointInfo();
+            cp.code = e.code();
+            cp.persist();
+        }
+        cp.region = region;
+        cp.modes = e.modes() == null ? new String[0] : e.modes().stream().map(m -> Mode.valueOf(m).name()).toArray(String[]::new);
+        cp.faceToFaceAvailable = e.faceToFaceAvailable();
+        cp.active = e.active();
+        cp.updatedAt = Tokyo.now(clock);
+    }
+
+    private static void copy(SlotV1 e, SlotStatus status, Slot slot, OffsetDateTime now) {
+        slot.contactPointCode = e.contactPointCode();
+        slot.date = e.date();
+        slot.startTime = e.startTime();
+        slot.endTime = e.endTime();
+        slot.mode = Mode.valueOf(e.mode());
+        slot.capacity = e.capacity();
+        slot.status = status;
+        slot.revision = e.revision();
+        slot.updatedAt = now;
+    }
+
+    private static void validate(SlotV1 e) {
+        if (e.slotId() == null || e.date() == null || e.startTime() == null || e.endTime() == null || e.mode() == null
+                || e.status() == null) {
+            throw new IllegalArgumentException("slot event lacks required fields");
+        }
+        if (!Prefectures.isCode(e.contactPointCode())) {
+            throw new IllegalArgumentException("not a contact point code: " + e.contactPointCode());
+        }
+        if (!e.endTime().isAfter(e.startTime())) {
+            throw new IllegalArgumentException("slot " + e.slotId() + " ends before it starts");
+        }
+        if (e.capacity() < 0) {
+            throw new IllegalArgumentException("slot " + e.slotId() + " has a negative capacity");
+        }
+        Mode.valueOf(e.mode());
+        SlotStatus.valueOf(e.status());
+    }
+}
