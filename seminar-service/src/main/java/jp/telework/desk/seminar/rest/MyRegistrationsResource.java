@@ -1,0 +1,46 @@
+package jp.telework.desk.seminar.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.seminar.domain.RegistrationStatus;
+import jp.telework.desk.seminar.mapping.PageView;
+import jp.telework.desk.seminar.service.RegistrationService;
+
+@Path("/api/v1/seminars/my-registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Seminar registrations")
+@SecurityRequirement(name = "bearer")
+public class MyRegistrationsResource {
+    @Inject
+    RegistrationService service;
+
+    @GET
+    @RolesAllowed("sme")
+    @Operation(summary = "My organization's registrations", description = "Across all seminars, newest first.")
+    @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
+    @APIResponse(responseCode = "403", description = "Not an SME")
+    public Response mine(@Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        RegistrationService.Listing listing = service.mine(Params.enumValue(RegistrationStatus.class, status, "status"), page, size);
+        return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
+                .header("X-Total-Count", listing.total()).build();
+    }
+}

@@ -1,0 +1,131 @@
+package jp.telework.desk.seminar.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.common.idempotency.IdempotencyStore;
+import jp.telework.desk.seminar.domain.RegistrationStatus;
+import jp.telework.desk.seminar.mapping.AttendanceRequest;
+import jp.telework.desk.seminar.mapping.PageView;
+import jp.telework.desk.seminar.mapping.RegistrationRequest;
+import jp.telework.desk.seminar.mapping.RegistrationView;
+import jp.telework.desk.seminar.service.RegistrationService;
+
+@Path("/api/v1/seminars/{seminarId: " + SeminarResource.UUID_PATTERN + "}/registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Seminar registrations")
+@SecurityRequirement(name = "bearer")
+public class RegistrationResource {
+    @Inject
+    RegistrationService service;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "sme", "association", "secretariat" })
+    @Operation(summary = "Register for a seminar", description = "An SME registers its own organization. CONFIRMED while seats "
+            + "remain in the chosen pool, else WAITLISTED with a position (first come, first served). One active registration "
+            + "per organization. The host association and the secretariat may register on an organization's behalf "
+            + "(organization.id required). Send an Idempotency-Key to retry safely: a replay returns the first response; "
+            + "the same key with a different body is 422.")
+    @APIResponse(responseCode = "201", description = "Registered (CONFIRMED or WAITLISTED); Location set")
+    @APIResponse(responseCode = "400", description = "Invalid body (named in errors), e.g. too many seats")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an SME, or another organization, or not the host")
+    @APIResponse(responseCode = "404", description = "No such seminar")
+    @APIResponse(responseCode = "409", description = "Registration not open/closed, seminar started, or already registered")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    public Response register(@PathParam("seminarId") UUID seminarId,
+            @Parameter(description = "Makes retries safe", example = "6f1d8c2e-reg-1") @HeaderParam(IdempotencyStore.HEADER) String key,
+            @Valid @NotNull RegistrationRequest body) {
+        RegistrationService.Outcome outcome = service.register(seminarId, body, key);
+        Response.ResponseBuilder response = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON);
+        if (outcome.location() != null) {
+            response.location(URI.create(outcome.location()));
+        }
+        if (outcome.replayed()) {
+            return response.entity(outcome.replayBody()).header("Idempotent-Replayed", "true").build();
+        }
+        return response.entity(outcome.view()).build();
+    }
+
+    @GET
+    @RolesAllowed({ "sme", "association", "secretariat" })
+    @Operation(summary = "Registrations of a seminar", description = "The host and the secretariat see all (with contact "
+            + "details); an SME sees its own organization's only. Waitlisted ones carry their position.")
+    @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
+    @APIResponse(responseCode = "403", description = "Another prefecture's association")
+    @APIResponse(responseCode = "404", description = "No such seminar")
+    public Response list(@PathParam("seminarId") UUID seminarId,
+            @Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        RegistrationService.Listing listing = service.list(seminarId,
+                Params.enumValue(RegistrationStatus.class, status, "status"), page, size);
+        return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
+                .header("X-Total-Count", listing.total()).build();
+    }
+
+    @GET
+    @Path("{registrationId: " + SeminarResource.UUID_PATTERN + "}")
+    @RolesAllowed({ "sme", "association", "secretariat" })
+    @Operation(summary = "One registration", description = "Its owner, the host and the secretariat.")
+    @APIResponse(responseCode = "200", description = "The registration")
+    @APIResponse(responseCode = "403", description = "Another prefecture's association")
+    @APIResponse(responseCode = "404", description = "No such registration (or not yours)")
+    public RegistrationView get(@PathParam("seminarId") UUID seminarId, @PathParam("registrationId") UUID registrationId) {
+        return service.get(seminarId, registrationId);
+    }
+
+    @POST
+    @Path("{registrationId: " + SeminarResource.UUID_PATTERN + "}/cancel")
+    @RolesAllowed({ "sme", "association", "secretariat" })
+    @Operation(summary = "Cancel a registration", description = "By its owner, the host or the secretariat, until the seminar "
+            + "starts. Freed seats go to the waitlist first come, first served (skipping entries that do not fit) while "
+            + "registration is open.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such registration (or not yours)")
+    @APIResponse(responseCode = "409", description = "Already cancelled, or the seminar has started")
+    public RegistrationView cancel(@PathParam("seminarId") UUID seminarId, @PathParam("registrationId") UUID registrationId) {
+        return service.cancel(seminarId, registrationId);
+    }
+
+    @PUT
+    @Path("{registrationId: " + SeminarResource.UUID_PATTERN + "}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "association", "secretariat" })
+    @Operation(summary = "Record attendance", description = "The host records ATTENDED or NO_SHOW for a confirmed registration "
+            + "once the seminar has started (corrections allowed).")
+    @APIResponse(responseCode = "200", description = "Recorded")
+    @APIResponse(responseCode = "403", description = "Not the host")
+    @APIResponse(responseCode = "409", description = "Seminar not started, or the registration is not confirmed")
+    public RegistrationView attendance(@PathParam("seminarId") UUID seminarId, @PathParam("registrationId") UUID registrationId,
+            @Valid @NotNull AttendanceRequest body) {
+        return service.attendance(seminarId, registrationId, body.attendance());
+    }
+}

@@ -1,0 +1,286 @@
+package jp.telework.desk.seminar.rest;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.seminar.config.SeminarConfig;
+import jp.telework.desk.seminar.domain.Region;
+import jp.telework.desk.seminar.domain.Seminar;
+import jp.telework.desk.seminar.domain.SeminarFormat;
+import jp.telework.desk.seminar.domain.SeminarKind;
+import jp.telework.desk.seminar.domain.SeminarStatus;
+import jp.telework.desk.seminar.domain.Topic;
+import jp.telework.desk.seminar.mapping.CancelRequest;
+import jp.telework.desk.seminar.mapping.ICalendar;
+import jp.telework.desk.seminar.mapping.PageView;
+import jp.telework.desk.seminar.mapping.SeminarRequest;
+import jp.telework.desk.seminar.mapping.SeminarView;
+import jp.telework.desk.seminar.mapping.StatisticsView;
+import jp.telework.desk.seminar.security.SeminarAccess;
+import jp.telework.desk.seminar.service.CapacityReduction;
+import jp.telework.desk.seminar.service.SeminarFilter;
+import jp.telework.desk.seminar.service.SeminarService;
+import jp.telework.desk.seminar.service.StatisticsService;
+
+@Path("/api/v1/seminars")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Seminars", description = "Seminars, consultation meetings and experience events in every region")
+public class SeminarResource {
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    @Inject
+    SeminarService service;
+    @Inject
+    StatisticsService statistics;
+    @Inject
+    SeminarAccess access;
+    @Inject
+    SeminarConfig config;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List seminars", description = "Published seminars by default (anyone). COMPLETED and CANCELLED are "
+            + "public too; DRAFT is for hosts (an association sees its own drafts, the secretariat all). Dates are Asia/Tokyo "
+            + "and inclusive; region matches the venue's prefecture, else the host's. Sorted by start.")
+    @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
+    @APIResponse(responseCode = "400", description = "A filter value is invalid (named in errors)")
+    public Response list(
+            @Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
+            @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
+            @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
+            @Parameter(schema = @Schema(implementation = SeminarFormat.class)) @QueryParam("format") String format,
+            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = "Only seminars with (true) or without (false) free seats") @QueryParam("hasSeats") String hasSeats,
+            @Parameter(example = "TELEWORK_MONTH") @QueryParam("campaignTag") @Size(max = 40) String campaignTag,
+            @Parameter(description = "SECRETARIAT or a prefecture code") @QueryParam("host") String host,
+            @Parameter(description = "Only seminars whose host association is (not) active") @QueryParam("hostInactive") String hostInactive,
+            @Parameter(schema = @Schema(implementation = SeminarStatus.class)) @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        SeminarFilter filter = new SeminarFilter(Params.enumValue(SeminarStatus.class, status, "status"),
+                Params.enumValue(Region.class, region, "region"), Params.prefecture(prefecture, "prefecture"),
+                Params.enumValue(SeminarKind.class, kind, "kind"), Params.enumValue(Topic.class, topic, "topic"),
+                Params.enumValue(SeminarFormat.class, format, "format"), Params.date(from, "from"), Params.date(to, "to"),
+                Params.bool(hasSeats, "hasSeats"), campaignTag == null || campaignTag.isBlank() ? null : campaignTag.trim(),
+                Params.host(host), Params.bool(hostInactive, "hostInactive"));
+        int pageSize = Math.min(size, config.listing().maxPageSize());
+        SeminarService.Page result = service.search(filter, page, pageSize);
+        Set<String> inactive = service.inactiveHosts();
+        OffsetDateTime now = OffsetDateTime.now();
+        List<SeminarView> items = result.items().stream()
+                .map(s -> SeminarView.of(s, false, service.hostInactive(s, inactive), now)).toList();
+        return Response.ok(new PageView<>(items, result.total(), page, pageSize))
+                .header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("calendar.ics")
+    @PermitAll
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "iCalendar feed of published seminars", description = "RFC 5545, one VEVENT per seminar (stable UID), "
+            + "times in Asia/Tokyo. Subscribe per region, e.g. ?region=KANTO.")
+    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = ICalendar.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "A filter value is invalid")
+    public Response calendar(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
+            @QueryParam("prefecture") String prefecture,
+            @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
+            @Context UriInfo uri) {
+        Region r = Params.enumValue(Region.class, region, "region");
+        SeminarFilter filter = SeminarFilter.published(r, Params.prefecture(prefecture, "prefecture"),
+                Params.enumValue(SeminarKind.class, kind, "kind"), Params.enumValue(Topic.class, topic, "topic"));
+        List<Seminar> seminars = service.search(filter, 0, config.listing().calendarMaxEvents()).items();
+        List<ICalendar.Event> events = new ArrayList<>();
+        for (Seminar s : seminars) {
+            events.add(event(s, uri.getBaseUri()));
+        }
+        String name = "テレワーク・サポートネットワーク セミナー / Telework seminars" + (r != null ? " (" + r + ")" : "");
+        return Response.ok(ICalendar.write(name, events), ICalendar.MEDIA_TYPE + ";charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"seminars" + (r != null ? "-" + r.name().toLowerCase() : "") + ".ics\"")
+                .build();
+    }
+
+    private static ICalendar.Event event(Seminar s, URI base) {
+        String summary = s.titleEn != null ? s.titleJa + " / " + s.titleEn : s.titleJa;
+        StringBuilder description = new StringBuilder();
+        if (s.descriptionJa != null) {
+            description.append(s.descriptionJa);
+        }
+        if (s.descriptionEn != null) {
+            description.append(description.isEmpty() ? "" : "\n\n").append(s.descriptionEn);
+        }
+        description.append(description.isEmpty() ? "" : "\n\n").append(s.kind).append(" · ").append(s.format)
+                .append(" · ").append(s.totalCapacity() - s.totalConfirmedSeats()).append(" seats free");
+        String location = switch (s.format) {
+            case ONLINE -> "オンライン / Online";
+            case HYBRID -> join(s.venueName, s.venueAddress) + " + オンライン / Online";
+            case IN_PERSON -> join(s.venueName, s.venueAddress);
+        };
+        List<String> categories = new ArrayList<>();
+        categories.add(s.kind.name());
+        s.topicList().forEach(t -> categories.add(t.name()));
+        if (s.campaignTag != null) {
+            categories.add(s.campaignTag);
+        }
+        return new ICalendar.Event(s.id + "@seminar-service.telework-desk", s.updatedAt.toInstant(), s.startsAt, s.endsAt,
+                summary, description.toString(), location, categories, "CONFIRMED", s.version,
+                base.resolve("api/v1/seminars/" + s.id).toString());
+    }
+
+    private static String join(String name, String address) {
+        if (name == null) {
+            return address == null ? "" : address;
+        }
+        return address == null ? name : name + ", " + address;
+    }
+
+    @GET
+    @Path("statistics")
+    @RolesAllowed({ "secretariat", "dashboard" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Seminar statistics", description = "Seminars per region and month of the start (Asia/Tokyo), fill rate, "
+            + "waitlist length, promotions and attendance rate. Optional date range on the start (inclusive).")
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard client")
+    public StatisticsView statistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
+        return statistics.statistics(Params.date(from, "from"), Params.date(to, "to"));
+    }
+
+    @GET
+    @Path("{id: " + UUID_PATTERN + "}")
+    @PermitAll
+    @Operation(summary = "One seminar", description = "Online join details are included only for the host, the secretariat "
+            + "and organizations holding a confirmed online registration. Drafts are visible to their hosts only.")
+    @APIResponse(responseCode = "200", description = "The seminar; ETag carries its version")
+    @APIResponse(responseCode = "404", description = "No such seminar (or a draft you do not host)")
+    public Response get(@PathParam("id") UUID id) {
+        Seminar s = service.get(id);
+        boolean join = access.seesJoinDetails(s, service.ownSeatHolding(s));
+        return ok(s, join, Response.Status.OK);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a seminar (DRAFT)", description = "An association hosts in its own prefecture (host defaults to "
+            + "it); the secretariat hosts as SECRETARIAT or for any prefecture.")
+    @APIResponse(responseCode = "201", description = "Created as DRAFT; Location and ETag set")
+    @APIResponse(responseCode = "400", description = "Invalid body (every field named in errors)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not allowed to host as that host")
+    public Response create(@Valid @NotNull SeminarRequest body) {
+        Seminar s = service.create(body);
+        return Response.fromResponse(ok(s, true, Response.Status.CREATED))
+                .location(URI.create("/api/v1/seminars/" + s.id)).build();
+    }
+
+    @PUT
+    @Path("{id: " + UUID_PATTERN + "}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace a seminar", description = "Send If-Match with the ETag you read. Lowering a capacity below the "
+            + "seats already confirmed is refused (409) unless capacityReduction=DEMOTE_NEWEST_TO_WAITLIST, which moves the "
+            + "newest confirmed registrations to the front of the waitlist. Raising it promotes the waitlist while "
+            + "registration is open.")
+    @APIResponse(responseCode = "200", description = "Updated; new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "403", description = "Not the host of this seminar")
+    @APIResponse(responseCode = "404", description = "No such seminar")
+    @APIResponse(responseCode = "409", description = "Capacity below confirmed seats, format locked, or seminar closed")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Parameter(schema = @Schema(implementation = CapacityReduction.class)) @QueryParam("capacityReduction") String reduction,
+            @Valid @NotNull SeminarRequest body) {
+        CapacityReduction how = Params.enumValue(CapacityReduction.class, reduction, "capacityReduction");
+        Seminar s = service.update(id, ETags.parseIfMatch(ifMatch), body, how == null ? CapacityReduction.REJECT : how);
+        return ok(s, true, Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id: " + UUID_PATTERN + "}/publish")
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Publish a draft", description = "Makes it public and opens registration in its window.")
+    @APIResponse(responseCode = "200", description = "Published")
+    @APIResponse(responseCode = "403", description = "Not the host")
+    @APIResponse(responseCode = "409", description = "Not a draft, or incomplete (e.g. no join URL for an online seminar)")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.publish(id, ETags.parseIfMatch(ifMatch)), true, Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id: " + UUID_PATTERN + "}/cancel")
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Cancel a seminar", description = "Cancels every registration too; events tell registrants.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "403", description = "Not the host")
+    @APIResponse(responseCode = "409", description = "Already completed or cancelled")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CancelRequest body) {
+        return ok(service.cancel(id, ETags.parseIfMatch(ifMatch), body == null ? null : body.reason()), true, Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id: " + UUID_PATTERN + "}/complete")
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Mark a seminar as held", description = "After it ended; registrations still waiting are released. "
+            + "Seminars are also completed automatically a while after they ended.")
+    @APIResponse(responseCode = "200", description = "Completed")
+    @APIResponse(responseCode = "403", description = "Not the host")
+    @APIResponse(responseCode = "409", description = "Not published, or not ended yet")
+    public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.complete(id, ETags.parseIfMatch(ifMatch)), true, Response.Status.OK);
+    }
+
+    private Response ok(Seminar s, boolean showJoin, Response.Status status) {
+        boolean inactive = service.hostInactive(s, service.inactiveHosts());
+        return Response.status(status).entity(SeminarView.of(s, showJoin, inactive, OffsetDateTime.now()))
+                .tag(ETags.of(s.version)).build();
+    }
+}

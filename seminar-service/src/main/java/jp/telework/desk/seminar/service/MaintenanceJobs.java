@@ -1,0 +1,62 @@
+package jp.telework.desk.seminar.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import jp.telework.desk.seminar.config.SeminarConfig;
+
+/** Housekeeping: completes seminars that ended a while ago, and anonymizes registrants' contact details after retention. */
+@ApplicationScoped
+public class MaintenanceJobs {
+    private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
+
+    @Inject
+    SeminarService seminars;
+    @Inject
+    SeminarConfig config;
+    @Inject
+    EntityManager em;
+
+    @Scheduled(every = "${seminar.schedule.auto-complete-every:10m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void autoComplete() {
+        OffsetDateTime before = SeminarService.now().minus(config.schedule().autoCompleteAfter());
+        for (UUID id : seminars.endedLongAgo(before)) {
+            try {
+                seminars.autoComplete(id, before);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not complete seminar %s: %s", id, e.getMessage());
+            }
+        }
+    }
+
+    @Scheduled(cron = "${seminar.retention.cron:0 30 3 * * ?}", timeZone = "Asia/Tokyo",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retention() {
+        int n = anonymize(SeminarService.now().minus(config.retention().personalData()));
+        if (n > 0) {
+            LOG.infof("anonymized the contact details of %d registrations", n);
+        }
+    }
+
+    /** Clears contact details and attendee names of registrations for seminars that ended before {@code endedBefore}. */
+    @Transactional
+    public int anonymize(OffsetDateTime endedBefore) {
+        int n = em.createNativeQuery("UPDATE registration r SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, "
+                + "attendee_names = NULL, anonymized_at = now() FROM seminar s "
+                + "WHERE s.id = r.seminar_id AND s.ends_at < ?1 AND r.anonymized_at IS NULL")
+                .setParameter(1, endedBefore).executeUpdate();
+        // stored first responses of registrations repeat the contact details: drop those past retention too
+        em.createNativeQuery("DELETE FROM idempotency_record WHERE scope = ?1 AND created_at < ?2")
+                .setParameter(1, RegistrationService.IDEMPOTENCY_SCOPE).setParameter(2, endedBefore).executeUpdate();
+        return n;
+    }
+}
