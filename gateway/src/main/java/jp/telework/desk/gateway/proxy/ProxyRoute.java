@@ -1,0 +1,272 @@
+package jp.telework.desk.gateway.proxy;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jp.telework.desk.gateway.config.GatewayConfig;
+import jp.telework.desk.gateway.problem.GatewayException;
+import jp.telework.desk.gateway.problem.Problems;
+import jp.telework.desk.gateway.ratelimit.RateLimiter;
+import jp.telework.desk.gateway.ratelimit.TokenBuckets;
+import jp.telework.desk.gateway.routing.Access;
+import jp.telework.desk.gateway.routing.Route;
+import jp.telework.desk.gateway.routing.RouteTable;
+import jp.telework.desk.gateway.upstream.UpstreamClient;
+import jp.telework.desk.gateway.upstream.UpstreamFailure;
+import jp.telework.desk.gateway.upstream.Upstreams;
+
+/**
+ * Everything under {@code /api/v1}: route lookup, token check (the token is validated by quarkus-oidc:
+ * issuer, signature, expiry, audience), the route's access rule, the rate limit, and then either the
+ * gateway's own endpoint (JAX-RS, next handler) or a streaming proxy call to the service.
+ */
+@ApplicationScoped
+public class ProxyRoute {
+    private static final Logger LOG = Logger.getLogger(ProxyRoute.class);
+    /** Response headers only the gateway sets (see EdgeFilter and the rate limiter). */
+    private static final Set<String> GATEWAY_OWNED = Set.of("x-request-id", "ratelimit-limit", "ratelimit-remaining",
+            "ratelimit-reset", "ratelimit-policy", "strict-transport-security", "x-content-type-options", "x-frame-options",
+            "referrer-policy");
+
+    private final RouteTable table = RouteTable.standard();
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Upstreams upstreams;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    MeterRegistry meters;
+
+    void register(@Observes Router router) {
+        // after Quarkus' authentication filters, before the JAX-RS endpoints
+        router.routeWithRegex("/api/v1/.*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String path = rc.normalizedPath();
+        if (!path.equals(request.path()) || path.contains("%2F") || path.contains("%5C") || path.contains("%00")
+                || path.contains("\\")) {
+            fail(rc, new GatewayException(400, "path-not-allowed", "Invalid request",
+                    "the path must be in normal form, without dot segments or encoded separators"));
+            return;
+        }
+        Route route = table.match(request.method().name(), path).orElse(null);
+        if (route == null) {
+            fail(rc, new GatewayException(404, "not-found", "Not Found", "no resource at " + path));
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            fail(rc, unauthorized("only bearer tokens are accepted"));
+            return;
+        }
+        Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (authorization == null || deferred == null) {
+            authorized(rc, route, null);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        deferred.subscribe().with(
+                identity -> context.runOnContext(v -> authorized(rc, route, identity)),
+                failure -> context.runOnContext(v -> fail(rc, unauthorized("the bearer token is not valid"))));
+    }
+
+    private void authorized(RoutingContext rc, Route route, SecurityIdentity identity) {
+        boolean anonymous = identity == null || identity.isAnonymous();
+        if (anonymous && rc.request().getHeader("Authorization") != null) {
+            // a token was sent but gave no identity: never fall back to anonymous access
+            fail(rc, unauthorized("the bearer token is not valid"));
+            return;
+        }
+        Access.Decision access = route.access().decide(anonymous, role -> identity.hasRole(role));
+        if (access == Access.Decision.UNAUTHENTICATED) {
+            fail(rc, unauthorized("a valid bearer token is required"));
+            return;
+        }
+        if (access == Access.Decision.FORBIDDEN) {
+            fail(rc, new GatewayException(403, "forbidden", "Forbidden",
+                    "this route is for " + String.join(" or ", route.access().roles().stream().sorted().toList()) + " only"));
+            return;
+        }
+        String client = anonymous ? "ip:" + clientAddress(rc) : "sub:" + identity.getPrincipal().getName();
+        TokenBuckets.Decision decision = rateLimiter.take(route.rateGroup(), client);
+        if (decision != null) {
+            HttpServerResponse response = rc.response();
+            response.putHeader("RateLimit-Limit", Integer.toString(decision.limit()));
+            response.putHeader("RateLimit-Remaining", Integer.toString(decision.remaining()));
+            response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+            response.putHeader("RateLimit-Policy", decision.limit() + ";w=" + decision.windowSeconds());
+            if (!decision.allowed()) {
+                fail(rc, new GatewayException(429, "rate-limited", "Too many requests",
+                        "limit of " + decision.limit() + " requests per " + decision.windowSeconds() + " s for "
+                                + route.rateGroup().key() + " reached; retry in " + decision.retryAfterSeconds() + " s",
+                        Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())), null));
+                return;
+            }
+        }
+        if (route.local()) {
+            rc.next();
+            return;
+        }
+        proxy(rc, route);
+    }
+
+    private void proxy(RoutingContext rc, Route route) {
+        HttpServerRequest request = rc.request();
+        UpstreamClient upstream = upstreams.get(route.service());
+        rc.put(EdgeFilter.UPSTREAM_KEY, route.service().slug());
+        boolean trust = config.gateway().trustForwardedHeaders();
+        Headers.ForwardedFor forwarded = Headers.ForwardedFor.of(peer(request), request.headers(), request.scheme(),
+                request.authority() != null ? request.authority().toString() : request.getHeader("Host"), trust);
+        String requestId = rc.get(EdgeFilter.REQUEST_ID_KEY);
+        var headers = Headers.toUpstream(request.headers(), forwarded, requestId, trust);
+        String query = request.query();
+        String uri = route.targetPath(rc.normalizedPath()) + (query == null || query.isEmpty() ? "" : "?" + query);
+        boolean hasBody = hasBody(request);
+        long maxBody = config.gateway().maxBodySize().asLongValue();
+        AtomicReference<HttpClientRequest> upstreamRequest = new AtomicReference<>();
+        rc.response().closeHandler(v -> {
+            HttpClientRequest r = upstreamRequest.get();
+            if (r != null) {
+                r.reset();
+            }
+        });
+        Timer.Sample sample = Timer.start(meters);
+        upstream.exchange(request.method(), uri, headers, out -> {
+            upstreamRequest.set(out);
+            return hasBody ? pump(request, out, maxBody) : out.end();
+        }).onComplete(ar -> {
+            String outcome;
+            if (ar.succeeded()) {
+                outcome = Integer.toString(ar.result().statusCode());
+                relay(rc, ar.result());
+            } else if (ar.cause() instanceof BodyTooLarge tooLarge) {
+                outcome = "413";
+                Problems.send(rc.response(), EdgeFilter.tooLarge(tooLarge.max), rc.request().path(), true);
+            } else {
+                UpstreamFailure failure = UpstreamFailure.classify(route.service(), ar.cause());
+                outcome = failure.kind().name().toLowerCase();
+                LOG.warnf("%s %s %s: %s (%s)", requestId, request.method(), request.path(), failure.getMessage(), failure.kind());
+                fail(rc, failure.toGatewayException());
+            }
+            sample.stop(meters.timer("gateway.upstream.requests", "service", route.service().slug(), "route", route.name(),
+                    "outcome", outcome));
+        });
+    }
+
+    /** Streams the client's body upstream with back-pressure, counting bytes against the limit. */
+    private static Future<Void> pump(HttpServerRequest in, HttpClientRequest out, long maxBody) {
+        Promise<Void> done = Promise.promise();
+        if (!out.headers().contains("Content-Length")) {
+            out.setChunked(true);
+        }
+        long[] seen = { 0 };
+        in.handler(chunk -> {
+            if (done.future().isComplete()) {
+                return;
+            }
+            seen[0] += chunk.length();
+            if (seen[0] > maxBody) {
+                done.tryFail(new BodyTooLarge(maxBody));
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(v -> in.resume());
+            }
+        });
+        in.exceptionHandler(done::tryFail);
+        in.endHandler(v -> {
+            if (!done.future().isComplete()) {
+                out.end().onComplete(ar -> done.tryComplete());
+            }
+        });
+        in.resume();
+        return done.future();
+    }
+
+    /** Sends the service's answer back: status, end-to-end headers, the body streamed as it comes. */
+    private static void relay(RoutingContext rc, HttpClientResponse in) {
+        HttpServerResponse out = rc.response();
+        if (out.ended() || out.closed()) {
+            in.request().reset();
+            return;
+        }
+        out.setStatusCode(in.statusCode());
+        if (in.statusMessage() != null && !in.statusMessage().isEmpty()) {
+            out.setStatusMessage(in.statusMessage());
+        }
+        Headers.fromUpstream(in.headers(), out.headers(), GATEWAY_OWNED);
+        int status = in.statusCode();
+        boolean bodyless = rc.request().method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
+        if (!bodyless && !in.headers().contains("Content-Length")) {
+            out.setChunked(true);
+        }
+        in.pipe().endOnFailure(false).to(out).onFailure(e -> {
+            // a truncated body must not look complete: break the connection instead
+            LOG.debugf("response stream from upstream broke: %s", e.toString());
+            if (!out.ended()) {
+                out.reset();
+            }
+        });
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String te = request.getHeader("Transfer-Encoding");
+        if (te != null && !te.isBlank()) {
+            return true;
+        }
+        String length = request.getHeader("Content-Length");
+        return length != null && !length.trim().equals("0");
+    }
+
+    private String clientAddress(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        return Headers.ForwardedFor.of(peer(request), request.headers(), request.scheme(), null,
+                config.gateway().trustForwardedHeaders()).clientAddress();
+    }
+
+    private static String peer(HttpServerRequest request) {
+        return request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
+    }
+
+    private static GatewayException unauthorized(String detail) {
+        return new GatewayException(401, "unauthorized", "Unauthorized", detail,
+                Map.of("WWW-Authenticate", "Bearer realm=\"telework\""), null);
+    }
+
+    private static void fail(RoutingContext rc, GatewayException e) {
+        Problems.send(rc.response(), e, rc.request().path(), false);
+    }
+}

@@ -1,0 +1,187 @@
+package jp.telework.desk.gateway.upstream;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.MultiMap;
+import jp.telework.desk.gateway.config.GatewayConfig;
+import jp.telework.desk.gateway.routing.Service;
+
+/**
+ * One upstream service: a pooled, keep-alive Vert.x HTTP client, its timeouts and its circuit breaker.
+ * Every call goes through {@link #exchange}, which reports each call's outcome to the breaker exactly once.
+ */
+public final class UpstreamClient {
+    private final Service service;
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final CircuitBreaker breaker;
+    private final String host;
+    private final int port;
+    private final boolean ssl;
+    private final long responseTimeoutMillis;
+    private final long idleTimeoutMillis;
+
+    public UpstreamClient(Service service, String baseUrl, GatewayConfig.UpstreamResilience settings, Vertx vertx) {
+        this.service = service;
+        this.vertx = vertx;
+        URI uri = URI.create(baseUrl);
+        if (uri.getHost() == null || uri.getScheme() == null) {
+            throw new IllegalArgumentException("upstream " + service.slug() + ": not an absolute URL: " + baseUrl);
+        }
+        this.host = uri.getHost();
+        this.ssl = "https".equalsIgnoreCase(uri.getScheme());
+        this.port = uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80);
+        this.responseTimeoutMillis = settings.responseTimeout().toMillis();
+        this.idleTimeoutMillis = settings.idleTimeout().toMillis();
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setSsl(ssl)
+                .setDecompressionSupported(false) // bodies pass through as the service encoded them
+                .setName("upstream-" + service.slug());
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnections())
+                .setMaxWaitQueueSize(settings.maxWaitQueue());
+        this.client = vertx.createHttpClient(options, pool);
+        GatewayConfig.CircuitBreakerSettings cb = settings.circuitBreaker();
+        this.breaker = new CircuitBreaker(cb.window(), cb.minimumCalls(), cb.failureRatio(), cb.openFor(), System::nanoTime);
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /**
+     * Sends one request. The returned future completes with the response once its headers arrived
+     * (within the response timeout), or fails with an {@link UpstreamFailure}, or with whatever the
+     * body writer failed with (e.g. the client's body was too large; not counted against the upstream).
+     *
+     * @param body writes and ends the request body
+     */
+    public Future<HttpClientResponse> exchange(HttpMethod method, String uri, MultiMap headers,
+            Function<HttpClientRequest, Future<Void>> body) {
+        if (!breaker.tryAcquire()) {
+            return Future.failedFuture(UpstreamFailure.circuitOpen(service, breaker.retryAfter()));
+        }
+        Promise<HttpClientResponse> result = Promise.promise();
+        AtomicBoolean settled = new AtomicBoolean();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        long timer = vertx.setTimer(responseTimeoutMillis, t -> {
+            if (result.tryFail(UpstreamFailure.timeout(service))) {
+                settle(settled, Outcome.FAILURE);
+                HttpClientRequest r = sent.get();
+                if (r != null) {
+                    r.reset();
+                }
+            }
+        });
+        RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
+                .setURI(uri).setHeaders(headers).setIdleTimeout(idleTimeoutMillis);
+        client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                vertx.cancelTimer(timer);
+                if (result.tryFail(UpstreamFailure.classify(service, ar.cause()))) {
+                    settle(settled, Outcome.FAILURE);
+                }
+                return;
+            }
+            HttpClientRequest request = ar.result();
+            sent.set(request);
+            if (result.future().isComplete()) { // timed out while connecting
+                request.reset();
+                return;
+            }
+            request.response().onComplete(rar -> {
+                vertx.cancelTimer(timer);
+                if (rar.failed()) {
+                    if (result.tryFail(UpstreamFailure.classify(service, rar.cause()))) {
+                        settle(settled, Outcome.FAILURE);
+                    }
+                    return;
+                }
+                HttpClientResponse response = rar.result();
+                if (result.tryComplete(response)) {
+                    int status = response.statusCode();
+                    settle(settled, status == 502 || status == 503 || status == 504 ? Outcome.FAILURE : Outcome.SUCCESS);
+                } else {
+                    response.request().reset();
+                }
+            });
+            body.apply(request).onFailure(err -> {
+                // the client side gave up (body too large, connection lost): says nothing about the upstream
+                vertx.cancelTimer(timer);
+                if (result.tryFail(err)) {
+                    settle(settled, Outcome.IGNORED);
+                }
+                request.reset();
+            });
+        });
+        return result.future();
+    }
+
+    /** GET a small document (e.g. statistics) and read it whole, refusing more than {@code maxBytes}. */
+    public Future<Fetched> fetch(String uri, MultiMap headers, long maxBytes) {
+        return exchange(HttpMethod.GET, uri, headers, HttpClientRequest::end).compose(response -> {
+            Promise<Fetched> done = Promise.promise();
+            Buffer buffer = Buffer.buffer();
+            response.exceptionHandler(e -> done.tryFail(UpstreamFailure.classify(service, e)));
+            response.handler(chunk -> {
+                if (buffer.length() + chunk.length() > maxBytes) {
+                    if (done.tryFail(new UpstreamFailure(UpstreamFailure.Kind.BAD_GATEWAY, service,
+                            "the " + service.slug() + " service answered more than " + maxBytes + " bytes", null))) {
+                        response.request().reset();
+                    }
+                } else {
+                    buffer.appendBuffer(chunk);
+                }
+            });
+            response.endHandler(v -> done.tryComplete(new Fetched(response.statusCode(), response.getHeader("Content-Type"), buffer)));
+            return done.future();
+        });
+    }
+
+    public record Fetched(int status, String contentType, Buffer body) {
+    }
+
+    public void close() {
+        client.close();
+    }
+
+    private enum Outcome {
+        SUCCESS, FAILURE, IGNORED
+    }
+
+    private void settle(AtomicBoolean settled, Outcome outcome) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
+        }
+        switch (outcome) {
+            case SUCCESS -> breaker.onSuccess();
+            case FAILURE -> breaker.onFailure();
+            case IGNORED -> breaker.onIgnored();
+        }
+    }
+
+    public Duration responseTimeout() {
+        return Duration.ofMillis(responseTimeoutMillis);
+    }
+}

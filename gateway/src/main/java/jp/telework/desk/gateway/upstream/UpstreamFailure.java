@@ -1,0 +1,87 @@
+package jp.telework.desk.gateway.upstream;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import jp.telework.desk.gateway.problem.GatewayException;
+import jp.telework.desk.gateway.routing.Service;
+
+/** Why an upstream call failed, as the client will be told (never with internal host names). */
+public final class UpstreamFailure extends RuntimeException {
+    public enum Kind {
+        /** The breaker is open: refused without trying. */
+        CIRCUIT_OPEN,
+        /** No connection (refused, unreachable, pool exhausted). */
+        UNAVAILABLE,
+        /** No response headers within the response timeout, or a stalled body. */
+        TIMEOUT,
+        /** The connection broke or the answer was unusable. */
+        BAD_GATEWAY
+    }
+
+    private final Kind kind;
+    private final Service service;
+    private final Duration retryAfter;
+
+    public UpstreamFailure(Kind kind, Service service, String detail, Duration retryAfter) {
+        super(detail, null, false, false);
+        this.kind = kind;
+        this.service = service;
+        this.retryAfter = retryAfter;
+    }
+
+    public static UpstreamFailure classify(Service service, Throwable cause) {
+        if (cause instanceof UpstreamFailure f) {
+            return f;
+        }
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof ConnectionPoolTooBusyException) {
+            return new UpstreamFailure(Kind.UNAVAILABLE, service, "the " + service.slug() + " service is unavailable",
+                    Duration.ofSeconds(1));
+        }
+        if (cause instanceof TimeoutException) {
+            return timeout(service);
+        }
+        return new UpstreamFailure(Kind.BAD_GATEWAY, service, "the " + service.slug() + " service gave no usable answer", null);
+    }
+
+    public static UpstreamFailure timeout(Service service) {
+        return new UpstreamFailure(Kind.TIMEOUT, service, "the " + service.slug() + " service did not answer in time", null);
+    }
+
+    public static UpstreamFailure circuitOpen(Service service, Duration retryAfter) {
+        return new UpstreamFailure(Kind.CIRCUIT_OPEN, service,
+                "the " + service.slug() + " service is failing; the gateway stopped calling it for a moment", retryAfter);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public int status() {
+        return switch (kind) {
+            case CIRCUIT_OPEN, UNAVAILABLE -> 503;
+            case TIMEOUT -> 504;
+            case BAD_GATEWAY -> 502;
+        };
+    }
+
+    public GatewayException toGatewayException() {
+        Map<String, String> headers = retryAfter == null ? Map.of()
+                : Map.of("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        return switch (kind) {
+            case CIRCUIT_OPEN, UNAVAILABLE -> new GatewayException(503, "upstream-unavailable", "Service unavailable",
+                    getMessage() + "; try again shortly", headers, null);
+            case TIMEOUT -> new GatewayException(504, "upstream-timeout", "Gateway timeout", getMessage(), headers, null);
+            case BAD_GATEWAY -> new GatewayException(502, "bad-gateway", "Bad gateway", getMessage(), headers, null);
+        };
+    }
+}
