@@ -87,17 +87,21 @@ public class SlotProjectionService {
             throw new IllegalArgumentException("not a contact point code: " + e.code());
         }
         Region region = Region.valueOf(e.region());
+        String[] modes = e.modes() == null ? new String[0] : e.modes().stream().map(m -> Mode.valueOf(m).name()).toArray(String[]::new);
         ContactPointInfo cp = ContactPointInfo.findById(e.code(), LockModeType.PESSIMISTIC_WRITE);
-        if (cp == null) {
+        boolean known = cp != null;
+        if (!known) {
             cp = new ContactPointInfo();
             cp.code = e.code();
-            cp.persist();
         }
         cp.region = region;
-        cp.modes = e.modes() == null ? new String[0] : e.modes().stream().map(m -> Mode.valueOf(m).name()).toArray(String[]::new);
+        cp.modes = modes;
         cp.faceToFaceAvailable = e.faceToFaceAvailable();
         cp.active = e.active();
         cp.updatedAt = Tokyo.now(clock);
+        if (!known) {
+            cp.persist();
+        }
     }
 
     private static void copy(SlotV1 e, SlotStatus status, Slot slot, OffsetDateTime now) {

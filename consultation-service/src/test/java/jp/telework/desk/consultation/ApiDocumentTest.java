@@ -1,0 +1,30 @@
+package jp.telework.desk.consultation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ApiDocumentTest {
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("\"/api/v1/consultations\""))
+                .body(containsString("\"/api/v1/consultations/{id}/reschedule\""))
+                .body(containsString("\"/api/v1/consultations/statistics\""))
+                .body(containsString("\"/api/v1/slots\""))
+                .body(containsString("\"/api/v1/inquiries/{id}/answer\""))
+                .body(containsString("\"BookingRequest\""))
+                .body(containsString("hanako.yamada@example.co.jp"));
+    }
+
+    @Test
+    void healthIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
