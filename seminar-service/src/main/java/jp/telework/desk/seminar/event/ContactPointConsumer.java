@@ -44,14 +44,17 @@ public class ContactPointConsumer {
             throw new IllegalArgumentException("unknown contact point code " + event.code());
         }
         ContactPointStatus status = ContactPointStatus.findById(event.code());
-        if (status == null) {
+        boolean known = status != null;
+        if (!known) {
             status = new ContactPointStatus();
             status.code = event.code();
-            status.persist();
         }
         status.region = event.region();
         status.active = event.active();
         status.lastEventId = ctx.id();
         status.updatedAt = OffsetDateTime.now();
+        if (!known) {
+            status.persist();
+        }
     }
 }

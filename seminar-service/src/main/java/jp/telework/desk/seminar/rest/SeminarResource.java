@@ -10,7 +10,10 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -35,9 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.telework.desk.seminar.config.SeminarConfig;
 import jp.telework.desk.seminar.domain.Region;
@@ -72,6 +79,10 @@ public class SeminarResource {
     SeminarAccess access;
     @Inject
     SeminarConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
 
     @GET
     @PermitAll
@@ -261,8 +272,21 @@ public class SeminarResource {
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Already completed or cancelled")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CancelRequest body) {
-        return ok(service.cancel(id, ETags.parseIfMatch(ifMatch), body == null ? null : body.reason()), true, Response.Status.OK);
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CancelRequest.class)))
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body)
+            throws JsonProcessingException {
+        // the body is optional, so it is read here rather than by the JSON reader (which wants a Content-Type)
+        CancelRequest request = body == null || body.isBlank() ? null : json.readValue(body, CancelRequest.class);
+        if (request != null) {
+            Set<ConstraintViolation<CancelRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+        }
+        return ok(service.cancel(id, ETags.parseIfMatch(ifMatch), request == null ? null : request.reason()), true,
+                Response.Status.OK);
     }
 
     @POST
