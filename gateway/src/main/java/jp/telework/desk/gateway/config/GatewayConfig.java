@@ -2,27 +2,52 @@ package jp.telework.desk.gateway.config;
 
 import java.time.Duration;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Everything the gateway can be told, under {@code telework.*}. Each key has an environment
- * variable twin (e.g. {@code telework.upstreams.contact-points} ↔ {@code TELEWORK_UPSTREAMS_CONTACT_POINTS}).
+ * Everything the gateway can be told, under {@code telework.*} (four roots, so that other
+ * {@code telework.*} keys, e.g. of the test infrastructure, do not trip the validation). Each key has
+ * an environment variable twin (e.g. {@code telework.upstreams.contact-points} ↔
+ * {@code TELEWORK_UPSTREAMS_CONTACT_POINTS}).
  */
-@ConfigMapping(prefix = "telework")
-public interface GatewayConfig {
+@ApplicationScoped
+public class GatewayConfig {
+    @Inject
+    Upstreams upstreams;
 
-    Upstreams upstreams();
+    @Inject
+    Resilience resilience;
 
-    Resilience resilience();
+    @Inject
+    RateLimits rateLimits;
 
-    RateLimits rateLimits();
+    @Inject
+    Gateway gateway;
 
-    Gateway gateway();
+    public Upstreams upstreams() {
+        return upstreams;
+    }
+
+    public Resilience resilience() {
+        return resilience;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
 
     /** Base URLs of the three services (scheme, host, port; no path). */
-    interface Upstreams {
+    @ConfigMapping(prefix = "telework.upstreams")
+    public interface Upstreams {
         @WithDefault("http://127.0.0.1:8081")
         String contactPoints();
 
@@ -34,7 +59,8 @@ public interface GatewayConfig {
     }
 
     /** Timeouts, connection pool and circuit breaker, separately for each upstream. */
-    interface Resilience {
+    @ConfigMapping(prefix = "telework.resilience")
+    public interface Resilience {
         UpstreamResilience contactPoints();
 
         UpstreamResilience consultations();
@@ -42,7 +68,7 @@ public interface GatewayConfig {
         UpstreamResilience seminars();
     }
 
-    interface UpstreamResilience {
+    public interface UpstreamResilience {
         /** How long to wait for a TCP connection to the upstream. */
         @WithDefault("1s")
         Duration connectTimeout();
@@ -66,7 +92,7 @@ public interface GatewayConfig {
         CircuitBreakerSettings circuitBreaker();
     }
 
-    interface CircuitBreakerSettings {
+    public interface CircuitBreakerSettings {
         /** The last N calls whose outcome decides. */
         @WithDefault("20")
         int window();
@@ -88,7 +114,8 @@ public interface GatewayConfig {
      * Token buckets per subject (per client IP for anonymous calls) and route group, held in the
      * memory of each gateway instance.
      */
-    interface RateLimits {
+    @ConfigMapping(prefix = "telework.rate-limits")
+    public interface RateLimits {
         @WithDefault("true")
         boolean enabled();
 
@@ -109,7 +136,7 @@ public interface GatewayConfig {
         int maxTrackedClients();
     }
 
-    interface Limit {
+    public interface Limit {
         /** Requests allowed in a burst (the bucket's capacity). */
         int requests();
 
@@ -117,7 +144,8 @@ public interface GatewayConfig {
         Duration per();
     }
 
-    interface Gateway {
+    @ConfigMapping(prefix = "telework.gateway")
+    public interface Gateway {
         /** Request bodies above this size are refused with 413 (also when sent chunked). */
         @WithDefault("1M")
         MemorySize maxBodySize();

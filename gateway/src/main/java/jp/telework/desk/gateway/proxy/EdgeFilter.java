@@ -46,7 +46,7 @@ public class EdgeFilter {
         rc.put(REQUEST_ID_KEY, requestId);
 
         GatewayConfig.Gateway g = config.gateway();
-        response.headersEndHandler(v -> {
+        rc.addHeadersEndHandler(v -> {
             var h = response.headers();
             h.set(Headers.REQUEST_ID, requestId);
             h.set("X-Content-Type-Options", "nosniff");
