@@ -112,6 +112,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps syntax errors before our mappers see them
+            return json(json, uri);
+        }
         if (status < 400) {
             return e.getResponse();
         }
