@@ -43,6 +43,8 @@ public class ContactPointResource {
     @GET
     @PermitAll
     @Operation(summary = "List the 47 contact points", description = "Filter by region and by consultation mode offered.")
+    @APIResponse(responseCode = "200", description = "The contact points in code order")
+    @APIResponse(responseCode = "404", description = "region or mode is not one of the known values")
     public List<ContactPointView> list(@QueryParam("region") Region region, @QueryParam("mode") Mode mode) {
         return service.list(region, mode).stream().map(ContactPointView::of).toList();
     }
@@ -70,6 +72,7 @@ public class ContactPointResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not your prefecture")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "413", description = "Body over 1 MB")
     public Response update(@PathParam("code") @Pattern(regexp = CODE, message = "must be a prefecture code 01..47") String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContactPointUpdate body) {
         ContactPoint cp = service.update(code, ETags.parseIfMatch(ifMatch), body);

@@ -23,6 +23,8 @@ public class ContactPointService {
     ContactPointEvents events;
     @Inject
     Actor actor;
+    @Inject
+    SlotMaterializer materializer;
 
     @Transactional
     public List<ContactPoint> list(Region region, Mode mode) {
@@ -65,6 +67,8 @@ public class ContactPointService {
         cp.updatedAt = OffsetDateTime.now();
         ContactPoint.getEntityManager().flush(); // bumps @Version before the event is written
         events.changed(cp);
+        // modes, active and openOnHolidays shape the slots: bring them in line in the same transaction
+        materializer.materialize(code);
         return cp;
     }
 }

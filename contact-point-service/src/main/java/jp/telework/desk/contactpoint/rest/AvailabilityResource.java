@@ -1,0 +1,176 @@
+package jp.telework.desk.contactpoint.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.common.idempotency.IdempotencyStore;
+import jp.telework.desk.common.problem.Problem;
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.contactpoint.mapping.ExceptionChangeView;
+import jp.telework.desk.contactpoint.mapping.ExceptionCreate;
+import jp.telework.desk.contactpoint.mapping.ExceptionView;
+import jp.telework.desk.contactpoint.mapping.PageView;
+import jp.telework.desk.contactpoint.mapping.PlanChangeView;
+import jp.telework.desk.contactpoint.mapping.PlanUpdate;
+import jp.telework.desk.contactpoint.mapping.PlanView;
+import jp.telework.desk.contactpoint.service.AvailabilityService;
+
+@Path("/api/v1/contact-points/{code}/availability")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability", description = "Weekly plans and dated exceptions; they generate the slots")
+public class AvailabilityResource {
+    static final String CODE = ContactPointResource.CODE;
+    static final String CODE_MESSAGE = "must be a prefecture code 01..47";
+
+    @Inject
+    AvailabilityService service;
+
+    @GET
+    @Path("plan")
+    @PermitAll
+    @Operation(summary = "A contact point's weekly plan", description = "Anyone may read it. The ETag header is the plan's version; "
+            + "send it back in If-Match when replacing the plan.")
+    @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag", description = "The plan's version"),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "400", description = "Not a prefecture code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response plan(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
+        PlanView plan = service.plan(code);
+        return Response.ok(plan).tag(ETags.of(plan.version())).build();
+    }
+
+    @PUT
+    @Path("plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Replace the weekly plan", description = """
+            The association of the prefecture or the secretariat replaces the whole plan; the slots of the horizon are \
+            re-generated at once (opened, changed and closed slots are announced on contact-points.events). If-Match is \
+            required (the ETag of GET .../plan, or * to overwrite unconditionally). Shrinking or closing slots below their \
+            bookings is allowed and listed in materialization.affectedSlots.""")
+    @APIResponse(responseCode = "200", description = "The new plan and what it did to the slots; ETag is the new version",
+            headers = @Header(name = "ETag", description = "The plan's new version"),
+            content = @Content(schema = @Schema(implementation = PlanChangeView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body: bad code, unknown field, end before start, capacity out of range, "
+            + "overlapping windows, a mode the contact point does not offer (each field named in errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not your prefecture, or not an association/secretariat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replacePlan(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @Parameter(description = "The plan's ETag, or *", required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PlanUpdate body) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "Precondition required",
+                    "send If-Match with the plan's ETag (or * to overwrite whatever is there)",
+                    List.of(new Problem.FieldError("If-Match", "required")));
+        }
+        PlanChangeView change = service.replacePlan(code, ETags.parseIfMatch(ifMatch), body);
+        return Response.ok(change).tag(ETags.of(change.plan().version())).build();
+    }
+
+    @GET
+    @Path("exceptions")
+    @PermitAll
+    @Operation(summary = "Dated exceptions", description = "From today (Asia/Tokyo) unless from is given; paginated, page counts from 0.")
+    @APIResponse(responseCode = "200", description = "One page of exceptions; X-Total-Count carries the total",
+            headers = @Header(name = "X-Total-Count", description = "Matches in all pages"),
+            content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.ExceptionPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad code, date or paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exceptions(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        PageView<ExceptionView> result = service.exceptions(code, Params.date(from, "from"), Params.date(to, "to"), page, size);
+        return Response.ok(result).header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("exceptions/{id}")
+    @PermitAll
+    @Operation(summary = "One dated exception")
+    @APIResponse(responseCode = "200", description = "The exception", content = @Content(schema = @Schema(implementation = ExceptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such exception at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ExceptionView exception(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @PathParam("id") String id) {
+        return service.exception(code, Params.uuid(id, "id"));
+    }
+
+    @POST
+    @Path("exceptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Add a dated exception", description = """
+            Closes or opens a day, adds an extra window, or changes a day's capacity; the slots are re-generated at once. \
+            Send an Idempotency-Key to make retries safe (a replay answers the first response; the same key with another body is 422).""")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            headers = @Header(name = "Location", description = "The new exception"),
+            content = @Content(schema = @Schema(implementation = ExceptionChangeView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), a date in the past or too far ahead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not your prefecture", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The day is already closed/opened, or an extra window of the mode overlaps",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addException(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @Parameter(description = "Makes a retry safe", example = "3c1f0b7e-retry-1") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+            @Valid @NotNull ExceptionCreate body) {
+        AvailabilityService.Created created = service.addException(code, body, idempotencyKey);
+        return Response.status(created.status()).location(URI.create(created.location())).entity(created.body())
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("exceptions/{id}")
+    @RolesAllowed({ "association", "secretariat" })
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a dated exception", description = "The day goes back to the plan and the calendar; slots are re-generated at once.")
+    @APIResponse(responseCode = "200", description = "Deleted; what it did to the slots",
+            content = @Content(schema = @Schema(implementation = ExceptionChangeView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not your prefecture", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such exception at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ExceptionChangeView deleteException(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @PathParam("id") String id) {
+        return service.deleteException(code, Params.uuid(id, "id"));
+    }
+}

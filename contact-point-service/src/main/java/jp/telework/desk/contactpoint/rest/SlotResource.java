@@ -1,0 +1,74 @@
+package jp.telework.desk.contactpoint.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.telework.desk.common.problem.Problem;
+import jp.telework.desk.contactpoint.domain.Mode;
+import jp.telework.desk.contactpoint.mapping.PageView;
+import jp.telework.desk.contactpoint.mapping.SlotView;
+import jp.telework.desk.contactpoint.service.AvailabilityService;
+import jp.telework.desk.contactpoint.service.AvailabilityService.StatusFilter;
+
+@Path("/api/v1/contact-points/{code}/slots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability")
+public class SlotResource {
+    @Inject
+    AvailabilityService service;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "A contact point's slots", description = """
+            Slots dated from..to (Asia/Tokyo; default today .. the end of the horizon), ordered by date, start and mode. \
+            status OPEN (default), CLOSED or ALL; available=true keeps open slots with free capacity. Paginated, page counts from 0.""")
+    @APIResponse(responseCode = "200", description = "One page of slots; X-Total-Count carries the total",
+            headers = @Header(name = "X-Total-Count", description = "Matches in all pages"),
+            content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.SlotPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad code, date, mode, status or paging parameter (named in errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response slots(@PathParam("code") @Pattern(regexp = AvailabilityResource.CODE, message = AvailabilityResource.CODE_MESSAGE) String code,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
+            @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
+            @Parameter(schema = @Schema(implementation = StatusFilter.class, defaultValue = "OPEN")) @QueryParam("status") String status,
+            @QueryParam("available") @DefaultValue("false") boolean available,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        StatusFilter statusFilter = Params.enumValue(StatusFilter.class, status, "status");
+        PageView<SlotView> result = service.slots(code, Params.date(from, "from"), Params.date(to, "to"),
+                Params.enumValue(Mode.class, mode, "mode"), statusFilter == null ? StatusFilter.OPEN : statusFilter, available, page, size);
+        return Response.ok(result).header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "One slot")
+    @APIResponse(responseCode = "200", description = "The slot", content = @Content(schema = @Schema(implementation = SlotView.class)))
+    @APIResponse(responseCode = "404", description = "No such slot at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SlotView slot(@PathParam("code") @Pattern(regexp = AvailabilityResource.CODE, message = AvailabilityResource.CODE_MESSAGE) String code,
+            @PathParam("id") String id) {
+        return service.slot(code, Params.uuid(id, "id"));
+    }
+}

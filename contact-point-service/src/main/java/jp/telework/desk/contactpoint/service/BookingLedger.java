@@ -1,0 +1,136 @@
+package jp.telework.desk.contactpoint.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import jp.telework.desk.contactpoint.domain.BookingRef;
+import jp.telework.desk.events.ConsultationEventV1;
+
+/**
+ * Keeps per-slot booked counts from consultations.events. Each booking's current slot and state is
+ * remembered, so a count follows what the booking actually holds: BOOKED takes a seat, CANCELLED
+ * gives it back, RESCHEDULED moves it from the previous slot to the new one; COMPLETED, NO_SHOW and
+ * NEEDS_RESCHEDULE change nothing (the consultation used — or still holds — its seat until it is
+ * cancelled or moved). A count never goes below 0. Called inside the consumer's transaction, which
+ * also records the event id (a redelivery changes nothing).
+ */
+@ApplicationScoped
+public class BookingLedger {
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void booked(ConsultationEventV1 e) {
+        place(e, required(e.slotId(), "slotId"), "BOOKED");
+    }
+
+    /** Moves the seat from the slot the ledger knows the booking held (the event's previousSlotId) to the new slot. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rescheduled(ConsultationEventV1 e) {
+        place(e, required(e.slotId(), "slotId"), "BOOKED");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(ConsultationEventV1 e) {
+        UUID bookingId = required(e.bookingId(), "bookingId");
+        BookingRef ref = BookingRef.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (ref == null) {
+            // cancelled before we saw it booked (or never booked): remember it, no seat to give back
+            ref = new BookingRef();
+            ref.bookingId = bookingId;
+            ref.slotId = required(e.slotId(), "slotId");
+            requireSlot(ref.slotId);
+            ref.status = "CANCELLED";
+            ref.updatedAt = OffsetDateTime.now();
+            ref.persist();
+            return;
+        }
+        if (ref.holdsSeat()) {
+            adjust(ref.slotId, -1);
+        }
+        ref.status = "CANCELLED";
+        ref.updatedAt = OffsetDateTime.now();
+    }
+
+    /** COMPLETED, NO_SHOW, NEEDS_RESCHEDULE: the state changes, the seat stays taken. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stateOnly(ConsultationEventV1 e, String status) {
+        UUID bookingId = required(e.bookingId(), "bookingId");
+        BookingRef ref = BookingRef.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (ref == null) {
+            place(e, required(e.slotId(), "slotId"), status);
+            return;
+        }
+        if (!ref.holdsSeat()) {
+            return; // a cancelled booking stays cancelled
+        }
+        ref.status = status;
+        ref.updatedAt = OffsetDateTime.now();
+    }
+
+    /** The booking holds a seat in {@code slotId} from now on (moving it from another slot if needed). */
+    private void place(ConsultationEventV1 e, UUID slotId, String status) {
+        UUID bookingId = required(e.bookingId(), "bookingId");
+        requireSlot(slotId);
+        BookingRef ref = BookingRef.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (ref == null) {
+            ref = new BookingRef();
+            ref.bookingId = bookingId;
+            ref.slotId = slotId;
+            ref.status = status;
+            ref.updatedAt = OffsetDateTime.now();
+            ref.persist();
+            adjust(slotId, +1);
+            return;
+        }
+        boolean held = ref.holdsSeat();
+        if (held && !ref.slotId.equals(slotId)) {
+            // two slot rows: update them in id order (the materializer locks slots in that order too)
+            if (pgOrder(ref.slotId, slotId) < 0) {
+                adjust(ref.slotId, -1);
+                adjust(slotId, +1);
+            } else {
+                adjust(slotId, +1);
+                adjust(ref.slotId, -1);
+            }
+        } else if (!held) {
+            adjust(slotId, +1);
+        }
+        ref.slotId = slotId;
+        ref.status = status;
+        ref.updatedAt = OffsetDateTime.now();
+    }
+
+    /** PostgreSQL orders uuids by their unsigned bytes (Java's compareTo is signed). */
+    static int pgOrder(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private void adjust(UUID slotId, int delta) {
+        em.createNativeQuery("UPDATE slot SET booked = GREATEST(0, booked + ?1) WHERE id = ?2")
+                .setParameter(1, delta).setParameter(2, slotId).executeUpdate();
+    }
+
+    private void requireSlot(UUID slotId) {
+        Number found = (Number) em.createNativeQuery("SELECT count(*) FROM slot WHERE id = ?1").setParameter(1, slotId)
+                .getSingleResult();
+        if (found.intValue() == 0) {
+            // never ours: no retry can make it apply
+            throw new IllegalArgumentException("unknown slot " + slotId);
+        }
+    }
+
+    private static UUID required(UUID value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
+    }
+}
