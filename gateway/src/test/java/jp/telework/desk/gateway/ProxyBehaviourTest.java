@@ -190,6 +190,42 @@ class ProxyBehaviourTest {
     }
 
     @Test
+    void expectContinueIsAnsweredByTheGateway() throws Exception {
+        String id = "continue-" + UUID.randomUUID();
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient();
+            String body = "{\"note\":\"sent after 100 Continue\"}";
+            String answer = client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+                    .setPort(gateway.getPort()).setURI("/api/v1/consultations")
+                    .putHeader("Authorization", "Bearer " + Tokens.of("sme-a"))
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Content-Length", Integer.toString(body.length()))
+                    .putHeader("Expect", "100-continue")
+                    .putHeader("X-Request-Id", id))
+                    .compose(req -> {
+                        req.continueHandler(v -> req.end(body));
+                        return req.sendHead().compose(v -> req.response());
+                    })
+                    .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(answer.startsWith("200 "), answer);
+            StandIns.Received seen = StandIns.get(Service.CONSULTATIONS).byRequestId(id).orElseThrow();
+            assertEquals(body.length(), seen.bodyLength());
+            assertNull(seen.header("Expect"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void upstreamCallsAreMeasured() {
+        given().when().get("/api/v1/seminars").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("gateway_upstream_requests_seconds_count{outcome=\"200\",route=\"seminars-public\",service=\"seminars\"}"));
+    }
+
+    @Test
     void tooLargeBodiesAre413ProblemJson() throws Exception {
         byte[] body = new byte[65 * 1024 + 1];
         String token = Tokens.of("sme-a");

@@ -53,6 +53,7 @@ public final class Headers {
         drop.add("host");
         drop.add("x-request-id");
         drop.add("content-length"); // set again below when the client sent one
+        drop.add("expect"); // 100-continue is answered by the gateway itself
         drop.addAll(FORWARDING);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> h : incoming) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,7 +119,7 @@ public class ProxyRoute {
                     "this route is for " + String.join(" or ", route.access().roles().stream().sorted().toList()) + " only"));
             return;
         }
-        String client = anonymous ? "ip:" + clientAddress(rc) : "sub:" + identity.getPrincipal().getName();
+        String client = anonymous ? "ip:" + clientAddress(rc) : "sub:" + subject(identity);
         TokenBuckets.Decision decision = rateLimiter.take(route.rateGroup(), client);
         if (decision != null) {
             HttpServerResponse response = rc.response();
@@ -161,6 +162,10 @@ public class ProxyRoute {
                 r.reset();
             }
         });
+        if (hasBody && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // the client waited for our go-ahead: token, route and rate limit are fine, send the body
+            rc.response().writeContinue();
+        }
         Timer.Sample sample = Timer.start(meters);
         upstream.exchange(request.method(), uri, headers, out -> {
             upstreamRequest.set(out);
@@ -249,6 +254,13 @@ public class ProxyRoute {
         }
         String length = request.getHeader("Content-Length");
         return length != null && !length.trim().equals("0");
+    }
+
+    private static String subject(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
     }
 
     private String clientAddress(RoutingContext rc) {

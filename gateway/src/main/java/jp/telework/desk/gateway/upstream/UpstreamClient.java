@@ -105,6 +105,9 @@ public final class UpstreamClient {
                 return;
             }
             HttpClientRequest request = ar.result();
+            // failures surface through the response future; no second report (and no error log) here
+            request.exceptionHandler(e -> {
+            });
             sent.set(request);
             if (result.future().isComplete()) { // timed out while connecting
                 request.reset();
