@@ -75,6 +75,15 @@ class SeminarResourceTest {
     }
 
     @Test
+    void openApiAndHealthAreServed() {
+        as(null).queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/seminars/{seminarId}/registrations"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/seminars/calendar.ics"))
+                .body("components.schemas.SeminarRequest.properties.startsAt.examples[0]", equalTo("2026-11-10T14:00:00+09:00"));
+        as(null).when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void badInputIsA400NamingTheField() {
         long before = seminarCount();
         OffsetDateTime start = Fixtures.inDays(20);

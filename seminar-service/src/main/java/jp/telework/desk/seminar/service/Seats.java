@@ -22,7 +22,8 @@ import jp.telework.desk.seminar.event.SeminarEvents;
 
 /**
  * Seat bookkeeping shared by the seminar and registration services. Every method runs inside the
- * caller's transaction and expects the seminar row to be locked already (FOR UPDATE), so reads
+ * caller's transaction and expects the seminar row to be locked already (PESSIMISTIC_WRITE: SELECT ... FOR NO KEY UPDATE
+ * on PostgreSQL), so reads
  * are a consistent snapshot and changes are applied atomically with the caller's.
  */
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class Seats {
     @Inject
     SeminarEvents events;
 
-    /** Locks the seminar row for the rest of the transaction: every seat decision is serialized on it. */
+    /** Locks the seminar row for the rest of the transaction (FOR NO KEY UPDATE): every seat decision is serialized on it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Seminar lock(UUID id) {
         return Seminar.findById(id, LockModeType.PESSIMISTIC_WRITE);
