@@ -52,6 +52,12 @@ public final class Stack {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    // not the common pool: on a 2-core machine it has one thread, and the servers must start side by side
+    private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "stack-starter");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param durable false for tests: PostgreSQL without fsync, Keycloak's database recreated
@@ -79,26 +85,26 @@ public final class Stack {
             postgres = PostgresServer.start(config.home().resolve("postgres"), config.port("TELEWORK_POSTGRES_PORT"), durable);
             SERVICES.stream().filter(s -> s.database() != null).forEach(s -> postgres.createDatabase(s.database()));
             progress.accept("PostgreSQL ready");
-        });
+        }, starter);
         CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
             progress.accept("starting Kafka on 127.0.0.1:" + config.port("TELEWORK_KAFKA_PORT"));
             kafka = KafkaBroker.start(config.home().resolve("kafka"), config.port("TELEWORK_KAFKA_PORT"),
                     config.port("TELEWORK_KAFKA_CONTROLLER_PORT"));
             kafka.createTopics(Topics.all());
             progress.accept("Kafka ready");
-        });
+        }, starter);
         CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> {
             progress.accept("starting Keycloak on 127.0.0.1:" + config.port("TELEWORK_KEYCLOAK_PORT") + " (the first start takes longest)");
             keycloak = KeycloakServer.start(config.home().resolve("keycloak"), config.port("TELEWORK_KEYCLOAK_PORT"),
                     config.port("TELEWORK_KEYCLOAK_MANAGEMENT_PORT"), !durable);
             progress.accept("Keycloak ready");
-        });
+        }, starter);
         join(pg);
         join(broker);
         join(kc);
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (Service s : SERVICES) {
-            starting.add(CompletableFuture.runAsync(() -> startService(s.name())));
+            starting.add(CompletableFuture.runAsync(() -> startService(s.name()), starter));
         }
         starting.forEach(Stack::join);
         return this;
