@@ -82,10 +82,15 @@ class BookingEventsTest {
                 Api.consultation(booking, b, a, CP, "BOOKED"));
         awaitBooked(b, 1);
         assertEquals(0, booked(a));
-        // needing a reschedule or being completed keeps the seat
+        // needing a reschedule gives the place back (consultation-service no longer counts it there) ...
         Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_NEEDS_RESCHEDULE, key,
                 Api.consultation(booking, b, null, CP, "NEEDS_RESCHEDULE"));
-        // a cancellation gives it back; a second cancellation (another event id) never goes below 0
+        awaitBooked(b, 0);
+        // ... and moving it afterwards takes a place in the new slot without releasing the old one twice
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_RESCHEDULED, key,
+                Api.consultation(booking, b, b, CP, "BOOKED"));
+        awaitBooked(b, 1);
+        assertEquals(0, booked(a));
         Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_CANCELLED, key,
                 Api.consultation(booking, b, null, CP, "CANCELLED"));
         awaitBooked(b, 0);

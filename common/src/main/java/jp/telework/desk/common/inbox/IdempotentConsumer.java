@@ -36,6 +36,14 @@ public class IdempotentConsumer {
     @ConfigProperty(name = "telework.consumer.max-attempts", defaultValue = "3")
     int maxAttempts;
 
+    /** Tolerant reader: a producer may add fields to a v1 payload without breaking its consumers. */
+    private com.fasterxml.jackson.databind.ObjectReader reader;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        reader = json.reader().without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     public CompletionStage<Void> apply(String consumer, Message<String> message, EventHandlers handlers) {
         IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         if (ce == null || ce.getId() == null || ce.getType() == null) {
@@ -54,7 +62,7 @@ public class IdempotentConsumer {
             if (raw == null || raw.isBlank()) {
                 throw new IllegalArgumentException("empty data");
             }
-            payload = json.readValue(raw, entry.payloadType());
+            payload = reader.forType(entry.payloadType()).readValue(raw);
         } catch (Exception e) {
             return dead(consumer, message, new PoisonEventException("event " + ce.getId() + " (" + ce.getType()
                     + ") has unreadable data: " + e.getMessage(), e));

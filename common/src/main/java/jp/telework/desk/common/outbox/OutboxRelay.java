@@ -7,10 +7,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -25,13 +29,15 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes committed outbox rows in commit order and marks them sent. Runs on a short schedule
- * and is woken right after a transaction that recorded events commits. A PostgreSQL advisory lock
+ * Publishes committed outbox rows in commit order and marks them sent. Woken right after a
+ * transaction that recorded events commits, and polls every second as a safety net. A PostgreSQL advisory lock
  * lets only one instance of a service publish at a time, which keeps each aggregate's events in
  * order even with several replicas. A row whose send fails stays unpublished and is retried; the
  * batch stops there so later events of the same aggregate never overtake it.
@@ -59,6 +65,22 @@ public class OutboxRelay {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeUp = new AtomicBoolean();
+    // one thread: a wake-up during a drain is remembered and served right after it, never in parallel
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        started = false;
+        waker.shutdownNow();
+    }
 
     /** Called inside the recording transaction: publish as soon as it has committed. */
     void wakeUpAfterCommit() {
@@ -69,32 +91,31 @@ public class OutboxRelay {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp.set(true);
+                if (status == Status.STATUS_COMMITTED && started && wakeUp.compareAndSet(false, true)) {
+                    try {
+                        waker.execute(() -> {
+                            wakeUp.set(false);
+                            drain();
+                        });
+                    } catch (RejectedExecutionException e) {
+                        wakeUp.set(false); // shutting down: the next start publishes it
+                    }
                 }
             }
         });
     }
 
-    /** Frequent and cheap when there is nothing to do (an index-only probe on unpublished rows). */
+    /** The safety net: picks up whatever a wake-up missed (a crash after commit, a broker outage). */
     @Scheduled(every = "${telework.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         drain();
-    }
-
-    @Scheduled(every = "0.05s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
-    void onWakeUp() {
-        if (wakeUp.getAndSet(false)) {
-            drain();
-        }
     }
 
     /** Publishes everything pending; returns how many events were published. */
     public int drain() {
         if (!running.compareAndSet(false, true)) {
-            wakeUp.set(true);
-            return 0;
+            return 0; // the running drain, or the next poll, publishes it
         }
         int total = 0;
         try {

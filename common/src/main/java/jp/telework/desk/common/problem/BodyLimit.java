@@ -1,7 +1,5 @@
 package jp.telework.desk.common.problem;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -53,8 +51,8 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext ctx, int status, String slug, String title, String detail) {
-        Map<String, Object> body = Map.of("type", Problem.TYPE_PREFIX + slug, "title", title, "status", status,
-                "detail", detail, "instance", ctx.request().path());
+        Problem body = new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, ctx.request().path(),
+                java.util.List.of(new Problem.FieldError("body", detail)));
         String text;
         try {
             text = json.writeValueAsString(body);

@@ -16,7 +16,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "booking_ref")
 public class BookingRef extends PanacheEntityBase {
     /** States in which a booking occupies its slot's capacity. */
-    public static final Set<String> HOLDS_SEAT = Set.of("BOOKED", "COMPLETED", "NO_SHOW", "NEEDS_RESCHEDULE");
+    // NEEDS_RESCHEDULE gives the place up: consultation-service, which owns bookings, no longer counts it in the slot
+    public static final Set<String> HOLDS_SEAT = Set.of("BOOKED", "COMPLETED", "NO_SHOW");
 
     @Id
     @Column(name = "booking_id")

@@ -36,7 +36,7 @@ public class ConsultationEventsConsumer {
                     .on(EventTypes.CONSULTATION_COMPLETED, ConsultationEventV1.class, (ctx, e) -> ledger.stateOnly(e, "COMPLETED"))
                     .on(EventTypes.CONSULTATION_NO_SHOW, ConsultationEventV1.class, (ctx, e) -> ledger.stateOnly(e, "NO_SHOW"))
                     .on(EventTypes.CONSULTATION_NEEDS_RESCHEDULE, ConsultationEventV1.class,
-                            (ctx, e) -> ledger.stateOnly(e, "NEEDS_RESCHEDULE"));
+                            (ctx, e) -> ledger.needsReschedule(e));
         }
         return handlers;
     }

@@ -15,9 +15,9 @@ import jp.telework.desk.events.ConsultationEventV1;
 /**
  * Keeps per-slot booked counts from consultations.events. Each booking's current slot and state is
  * remembered, so a count follows what the booking actually holds: BOOKED takes a seat, CANCELLED
- * gives it back, RESCHEDULED moves it from the previous slot to the new one; COMPLETED, NO_SHOW and
- * NEEDS_RESCHEDULE change nothing (the consultation used — or still holds — its seat until it is
- * cancelled or moved). A count never goes below 0. Called inside the consumer's transaction, which
+ * gives it back, RESCHEDULED moves it to the new slot; NEEDS_RESCHEDULE gives it back too (the slot
+ * shrank or closed under it; consultation-service no longer counts it there); COMPLETED and NO_SHOW
+ * change nothing (the consultation used its seat). A count never goes below 0. Called inside the consumer's transaction, which
  * also records the event id (a redelivery changes nothing).
  */
 @ApplicationScoped
@@ -38,15 +38,25 @@ public class BookingLedger {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(ConsultationEventV1 e) {
+        release(e, "CANCELLED");
+    }
+
+    /** The slot shrank or closed under the booking: its place is given back until it is moved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void needsReschedule(ConsultationEventV1 e) {
+        release(e, "NEEDS_RESCHEDULE");
+    }
+
+    private void release(ConsultationEventV1 e, String status) {
         UUID bookingId = required(e.bookingId(), "bookingId");
         BookingRef ref = BookingRef.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
         if (ref == null) {
-            // cancelled before we saw it booked (or never booked): remember it, no seat to give back
+            // released before we saw it booked (or never booked): remember it, no seat to give back
             ref = new BookingRef();
             ref.bookingId = bookingId;
             ref.slotId = required(e.slotId(), "slotId");
             requireSlot(ref.slotId);
-            ref.status = "CANCELLED";
+            ref.status = status;
             ref.updatedAt = OffsetDateTime.now();
             ref.persist();
             return;
@@ -54,11 +64,13 @@ public class BookingLedger {
         if (ref.holdsSeat()) {
             adjust(ref.slotId, -1);
         }
-        ref.status = "CANCELLED";
+        if (!"CANCELLED".equals(ref.status)) {
+            ref.status = status; // a cancelled booking stays cancelled
+        }
         ref.updatedAt = OffsetDateTime.now();
     }
 
-    /** COMPLETED, NO_SHOW, NEEDS_RESCHEDULE: the state changes, the seat stays taken. */
+    /** COMPLETED, NO_SHOW: the state changes, the seat stays taken. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stateOnly(ConsultationEventV1 e, String status) {
         UUID bookingId = required(e.bookingId(), "bookingId");
