@@ -3,6 +3,7 @@ package jp.telework.desk.gateway.proxy;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +54,9 @@ public class ProxyRoute {
             "ratelimit-reset", "ratelimit-policy", "strict-transport-security", "x-content-type-options", "x-frame-options",
             "referrer-policy");
 
+    private static final BiConsumer<RoutingContext, Throwable> ANSWERED_BY_GATEWAY = (rc, failure) -> {
+    };
+
     private final RouteTable table = RouteTable.standard();
 
     @Inject
@@ -88,7 +92,7 @@ public class ProxyRoute {
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            fail(rc, unauthorized("only bearer tokens are accepted"));
+            fail(rc, unauthorized("only bearer tokens are accepted", false));
             return;
         }
         Uni<SecurityIdentity> deferred = rc.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
@@ -96,22 +100,25 @@ public class ProxyRoute {
             authorized(rc, route, null);
             return;
         }
+        // we answer a failed authentication ourselves (below); without this Quarkus' default handler would
+        // race us with its own 401
+        rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_BY_GATEWAY);
         Context context = Vertx.currentContext();
         deferred.subscribe().with(
                 identity -> context.runOnContext(v -> authorized(rc, route, identity)),
-                failure -> context.runOnContext(v -> fail(rc, unauthorized("the bearer token is not valid"))));
+                failure -> context.runOnContext(v -> fail(rc, unauthorized("the bearer token is not valid", true))));
     }
 
     private void authorized(RoutingContext rc, Route route, SecurityIdentity identity) {
         boolean anonymous = identity == null || identity.isAnonymous();
         if (anonymous && rc.request().getHeader("Authorization") != null) {
             // a token was sent but gave no identity: never fall back to anonymous access
-            fail(rc, unauthorized("the bearer token is not valid"));
+            fail(rc, unauthorized("the bearer token is not valid", true));
             return;
         }
         Access.Decision access = route.access().decide(anonymous, role -> identity.hasRole(role));
         if (access == Access.Decision.UNAUTHENTICATED) {
-            fail(rc, unauthorized("a valid bearer token is required"));
+            fail(rc, unauthorized("a valid bearer token is required", false));
             return;
         }
         if (access == Access.Decision.FORBIDDEN) {
@@ -273,9 +280,10 @@ public class ProxyRoute {
         return request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
     }
 
-    private static GatewayException unauthorized(String detail) {
-        return new GatewayException(401, "unauthorized", "Unauthorized", detail,
-                Map.of("WWW-Authenticate", "Bearer realm=\"telework\""), null);
+    private static GatewayException unauthorized(String detail, boolean invalidToken) {
+        // RFC 6750 §3: name the error only when a token was presented
+        String challenge = "Bearer realm=\"telework\"" + (invalidToken ? ", error=\"invalid_token\"" : "");
+        return new GatewayException(401, "unauthorized", "Unauthorized", detail, Map.of("WWW-Authenticate", challenge), null);
     }
 
     private static void fail(RoutingContext rc, GatewayException e) {
