@@ -163,9 +163,10 @@ public class ProxyRoute {
         boolean hasBody = hasBody(request);
         long maxBody = config.gateway().maxBodySize().asLongValue();
         AtomicReference<HttpClientRequest> upstreamRequest = new AtomicReference<>();
-        rc.response().closeHandler(v -> {
+        rc.addEndHandler(end -> {
+            // the client went away before its answer was complete: stop the upstream call too
             HttpClientRequest r = upstreamRequest.get();
-            if (r != null) {
+            if (end.failed() && r != null) {
                 r.reset();
             }
         });
@@ -189,7 +190,8 @@ public class ProxyRoute {
                 UpstreamFailure failure = UpstreamFailure.classify(route.service(), ar.cause());
                 outcome = failure.kind().name().toLowerCase();
                 LOG.warnf("%s %s %s: %s (%s)", requestId, request.method(), request.path(), failure.getMessage(), failure.kind());
-                fail(rc, failure.toGatewayException());
+                // an unread request body must not stay on a kept-alive connection
+                Problems.send(rc.response(), failure.toGatewayException(), request.path(), hasBody && !request.isEnded());
             }
             sample.stop(meters.timer("gateway.upstream.requests", "service", route.service().slug(), "route", route.name(),
                     "outcome", outcome));
