@@ -138,9 +138,12 @@ final class Fixtures {
         json(as(user), body).post("/api/v1/consultations/{id}/cancel", bookingId).then().statusCode(200);
     }
 
-    /** The slot as contact-point-service shows it (capacity, booked from consultation events). */
+    /**
+     * The slot as contact-point-service shows it (capacity, booked from consultation events). Read with
+     * a token: whether anonymous callers may read it too is asserted once, in journey 1.
+     */
     static Map<String, Object> contactPointSlot(String code, String slotId) {
-        Response r = anonymous().get("/api/v1/contact-points/{code}/slots/{id}", code, slotId);
+        Response r = as("secretariat").get("/api/v1/contact-points/{code}/slots/{id}", code, slotId);
         r.then().statusCode(200);
         return r.jsonPath().getMap("$");
     }
@@ -166,5 +169,14 @@ final class Fixtures {
         Response r = as(user).get("/api/v1/consultations/{id}", bookingId);
         r.then().statusCode(200);
         return r.path("status");
+    }
+
+    /** Open slots of a mode from tomorrow on, as contact-point-service (the source) has them. */
+    static int contactPointSlotsOfMode(String code, String mode) {
+        Response r = anonymous().queryParam("mode", mode).queryParam("status", "OPEN")
+                .queryParam("from", Api.today().plusDays(1).toString()).queryParam("to", Api.today().plusDays(60).toString())
+                .queryParam("size", 1).get("/api/v1/contact-points/{code}/slots", code);
+        r.then().statusCode(200);
+        return Integer.parseInt(r.header("X-Total-Count"));
     }
 }

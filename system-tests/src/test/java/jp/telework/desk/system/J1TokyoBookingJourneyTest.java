@@ -117,5 +117,16 @@ class J1TokyoBookingJourneyTest {
 
         // anonymous callers never see bookings
         assertProblem(anonymous().get("/api/v1/consultations/{id}", bookingId), 401);
+
+        // but anyone may read slots, one by one too (contact-point-service documents GET /{code}/slots/{id} as public)
+        anonymous().get("/api/v1/slots/{id}", slotId).then().statusCode(200);
+        anonymous().queryParam("from", day.toString()).queryParam("to", day.toString())
+                .get("/api/v1/contact-points/13/slots").then().statusCode(200);
+        Response oneSlot = anonymous().get("/api/v1/contact-points/13/slots/{id}", slotId);
+        assertEquals(200, oneSlot.statusCode(), () -> "anonymous GET /api/v1/contact-points/13/slots/{id}: " + oneSlot.asString());
+        assertEquals(1, ((Number) oneSlot.path("booked")).intValue());
+        // as is the holiday calendar the slots follow
+        Response holidays = anonymous().queryParam("year", day.getYear()).get("/api/v1/contact-points/holidays");
+        assertEquals(200, holidays.statusCode(), () -> "anonymous GET /api/v1/contact-points/holidays: " + holidays.asString());
     }
 }

@@ -75,4 +75,9 @@ final class SystemStack {
         }
         return cached.token();
     }
+
+    /** After Keycloak restarted (it may sign with new keys): log in again. */
+    static void forgetTokens() {
+        TOKENS.clear();
+    }
 }

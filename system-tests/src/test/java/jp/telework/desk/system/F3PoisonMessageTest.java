@@ -1,0 +1,113 @@
+package jp.telework.desk.system;
+
+import static jp.telework.desk.system.Api.as;
+import static jp.telework.desk.system.Api.eventually;
+import static jp.telework.desk.system.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+import jp.telework.desk.events.EventTypes;
+import jp.telework.desk.events.Topics;
+import jp.telework.desk.infra.test.TopicProbe;
+
+/**
+ * Fault: a poison message (valid CloudEvents envelope, a known type, broken data) on each of the three
+ * topics. It lands on the topic's dead-letter twin and the consumers go on: a valid event published
+ * after it is applied.
+ */
+@SuiteClock.SystemTest
+@Order(9)
+class F3PoisonMessageTest {
+
+    @Test
+    void poisonOnContactPointEventsGoesToTheDlqAndSlotsStillArrive() {
+        try (TopicProbe dlq = new TopicProbe(SystemStack.kafka(), Topics.dlq(Topics.CONTACT_POINTS))) {
+            String unreadable = UUID.randomUUID().toString();
+            String invalid = UUID.randomUUID().toString();
+            // read by consultation-service and seminar-service (both consume contact-point.changed.v1)
+            dlq.publish(Topics.CONTACT_POINTS, "22", unreadable, EventTypes.CONTACT_POINT_CHANGED,
+                    "{\"code\":\"22\",\"region\":\"CHUBU\",\"modes\":[\"ONLINE\"");
+            dlq.publish(Topics.CONTACT_POINTS, "22", invalid, EventTypes.SLOT_OPENED,
+                    "{\"slotId\":\"not-a-uuid\",\"contactPointCode\":\"22\",\"date\":\"someday\",\"capacity\":\"many\"}");
+            awaitDeadLettered(dlq, unreadable, 2);
+            awaitDeadLettered(dlq, invalid, 1);
+        }
+        // a valid event after the poison is applied: a new plan's slots reach consultation-service
+        Fixtures.replacePlan("secretariat", "22", Bodies.weekdayPlan("IN_PERSON", "10:00", "12:00", 1)).then().statusCode(200);
+        Fixtures.markPlanned("22");
+        LocalDate day = Fixtures.claimDay("22", "IN_PERSON");
+        assertEquals(2, Fixtures.slotsOn("22", "IN_PERSON", day, 2).size());
+    }
+
+    @Test
+    void poisonOnConsultationEventsGoesToTheDlqAndBookingsStillCount() {
+        Fixtures.ensurePlan("secretariat", "22", Bodies.weekdayPlan("IN_PERSON", "10:00", "12:00", 1));
+        LocalDate day = Fixtures.claimDay("22", "IN_PERSON");
+        String slot = Fixtures.slotId(Fixtures.slotsOn("22", "IN_PERSON", day, 2).get(0));
+        String booking;
+        try (TopicProbe dlq = new TopicProbe(SystemStack.kafka(), Topics.dlq(Topics.CONSULTATIONS))) {
+            String unreadable = UUID.randomUUID().toString();
+            String unknownSlot = UUID.randomUUID().toString();
+            String key = UUID.randomUUID().toString();
+            // read by contact-point-service
+            dlq.publish(Topics.CONSULTATIONS, key, unreadable, EventTypes.CONSULTATION_BOOKED, "{\"bookingId\":\"" + key + "\",");
+            dlq.publish(Topics.CONSULTATIONS, key, unknownSlot, EventTypes.CONSULTATION_BOOKED,
+                    "{\"bookingId\":\"" + key + "\",\"slotId\":\"" + UUID.randomUUID() + "\",\"contactPointCode\":\"22\","
+                            + "\"mode\":\"IN_PERSON\",\"slotDate\":\"" + day + "\",\"topics\":[\"SECURITY\"],\"status\":\"BOOKED\"}");
+            awaitDeadLettered(dlq, unreadable, 1);
+            awaitDeadLettered(dlq, unknownSlot, 1);
+            booking = Fixtures.book("sme-b", slot);
+        }
+        Fixtures.awaitBooked("22", slot, 1);
+        Fixtures.cancel("sme-b", booking);
+        Fixtures.awaitBooked("22", slot, 0);
+    }
+
+    @Test
+    void poisonOnSeminarEventsGoesToTheDlqAndRegistrationsStillCount() {
+        Response created = json(as("secretariat"), Bodies.seminar("22", "22", 10, 57, null)).post("/api/v1/seminars");
+        created.then().statusCode(201);
+        String seminarId = created.path("id");
+        Response published = as("secretariat").header("If-Match", created.header("ETag")).post("/api/v1/seminars/{id}/publish", seminarId);
+        published.then().statusCode(200);
+        LocalDate day = OffsetDateTime.parse(published.path("startsAt")).toLocalDate();
+        try (TopicProbe dlq = new TopicProbe(SystemStack.kafka(), Topics.dlq(Topics.SEMINARS))) {
+            String unreadable = UUID.randomUUID().toString();
+            // read by contact-point-service
+            dlq.publish(Topics.SEMINARS, seminarId, unreadable, EventTypes.REGISTRATION_CONFIRMED,
+                    "{\"registrationId\":[1,2,3],\"seminarId\":");
+            awaitDeadLettered(dlq, unreadable, 1);
+            json(as("sme-c"), Bodies.registration("sme-c", 3)).post("/api/v1/seminars/{id}/registrations", seminarId)
+                    .then().statusCode(201);
+        }
+        eventually().untilAsserted(() -> {
+            Response stats = as("secretariat").queryParam("from", day.toString()).queryParam("to", day.toString())
+                    .get("/api/v1/contact-points/statistics");
+            stats.then().statusCode(200);
+            Map<String, Object> figures = stats.jsonPath().getMap("byPrefecture.find { it.prefecture == '22' }.seminars");
+            assertEquals(1, ((Number) figures.get("seminars")).intValue(), () -> "Shizuoka's seminars: " + figures);
+            assertEquals(3, ((Number) figures.get("registeredSeats")).intValue(), () -> "Shizuoka's seminars: " + figures);
+        });
+    }
+
+    /** Waits until the poison event is on the dead-letter topic (once per consumer that read it). */
+    private static void awaitDeadLettered(TopicProbe dlq, String eventId, int consumers) {
+        dlq.await(e -> eventId.equals(e.id()), Duration.ofSeconds(90));
+        eventually().untilAsserted(() -> {
+            List<TopicProbe.Event> seen = dlq.drain(Duration.ofMillis(300)).stream().filter(e -> eventId.equals(e.id())).toList();
+            assertTrue(seen.size() >= consumers, () -> "dead-lettered " + seen.size() + " times, expected one per consumer ("
+                    + consumers + ")");
+        });
+    }
+}
