@@ -1,12 +1,11 @@
 package jp.telework.desk.consultation.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
+import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.consultation.domain.Prefectures;
 import jp.telework.desk.consultation.mapping.PageView;
@@ -31,40 +30,15 @@ final class Params {
     }
 
     static int integer(String name, String raw, int defaultValue, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badRequest(name, "must be an integer from " + min + " to " + max);
+        return QueryParams.integer(raw, name, defaultValue, min, max);
     }
 
     static LocalDate date(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be a date like 2026-11-24");
-        }
+        return QueryParams.date(raw, name);
     }
 
     static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return QueryParams.enumValue(type, raw, name);
     }
 
     static String prefecture(String name, String raw) {

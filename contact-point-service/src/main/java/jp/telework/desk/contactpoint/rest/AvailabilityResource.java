@@ -35,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.QueryParams;
+import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.common.idempotency.IdempotencyStore;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.common.problem.ProblemException;
@@ -116,7 +118,7 @@ public class AvailabilityResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        PageView<ExceptionView> result = service.exceptions(code, Params.date(from, "from"), Params.date(to, "to"), page, size);
+        PageView<ExceptionView> result = service.exceptions(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"), page, size);
         return Response.ok(result).header("X-Total-Count", result.total()).build();
     }
 
@@ -128,7 +130,7 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "404", description = "No such exception at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExceptionView exception(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathParam("id") String id) {
-        return service.exception(code, Params.uuid(id, "id"));
+        return service.exception(code, QueryParams.uuid(id, "id"));
     }
 
     @POST
@@ -171,6 +173,6 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExceptionChangeView deleteException(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathParam("id") String id) {
-        return service.deleteException(code, Params.uuid(id, "id"));
+        return service.deleteException(code, QueryParams.uuid(id, "id"));
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.contactpoint.domain.Mode;
 import jp.telework.desk.contactpoint.domain.Region;

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.domain.Mode;
 import jp.telework.desk.contactpoint.mapping.PageView;
@@ -55,9 +56,9 @@ public class SlotResource {
             @QueryParam("available") @DefaultValue("false") boolean available,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        StatusFilter statusFilter = Params.enumValue(StatusFilter.class, status, "status");
-        PageView<SlotView> result = service.slots(code, Params.date(from, "from"), Params.date(to, "to"),
-                Params.enumValue(Mode.class, mode, "mode"), statusFilter == null ? StatusFilter.OPEN : statusFilter, available, page, size);
+        StatusFilter statusFilter = QueryParams.enumValue(StatusFilter.class, status, "status");
+        PageView<SlotView> result = service.slots(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"),
+                QueryParams.enumValue(Mode.class, mode, "mode"), statusFilter == null ? StatusFilter.OPEN : statusFilter, available, page, size);
         return Response.ok(result).header("X-Total-Count", result.total()).build();
     }
 
@@ -69,6 +70,6 @@ public class SlotResource {
     @APIResponse(responseCode = "404", description = "No such slot at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SlotView slot(@PathParam("code") @Pattern(regexp = AvailabilityResource.CODE, message = AvailabilityResource.CODE_MESSAGE) String code,
             @PathParam("id") String id) {
-        return service.slot(code, Params.uuid(id, "id"));
+        return service.slot(code, QueryParams.uuid(id, "id"));
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.mapping.StatisticsView;
 import jp.telework.desk.contactpoint.service.StatisticsService;
@@ -42,6 +43,6 @@ public class StatisticsResource {
     public StatisticsView statistics(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-30") @QueryParam("to") String to) {
-        return service.statistics(Params.date(from, "from"), Params.date(to, "to"));
+        return service.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"));
     }
 }

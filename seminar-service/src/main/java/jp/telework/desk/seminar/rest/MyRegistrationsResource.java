@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.mapping.PageView;
 import jp.telework.desk.seminar.service.RegistrationService;
@@ -39,7 +40,7 @@ public class MyRegistrationsResource {
     public Response mine(@Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        RegistrationService.Listing listing = service.mine(Params.enumValue(RegistrationStatus.class, status, "status"), page, size);
+        RegistrationService.Listing listing = service.mine(QueryParams.enumValue(RegistrationStatus.class, status, "status"), page, size);
         return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
                 .header("X-Total-Count", listing.total()).build();
     }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.idempotency.IdempotencyStore;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.mapping.AttendanceRequest;
@@ -86,7 +87,7 @@ public class RegistrationResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         RegistrationService.Listing listing = service.list(seminarId,
-                Params.enumValue(RegistrationStatus.class, status, "status"), page, size);
+                QueryParams.enumValue(RegistrationStatus.class, status, "status"), page, size);
         return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
                 .header("X-Total-Count", listing.total()).build();
     }

@@ -46,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.telework.desk.common.rest.QueryParams;
+import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.seminar.config.SeminarConfig;
 import jp.telework.desk.seminar.domain.Region;
 import jp.telework.desk.seminar.domain.Seminar;
@@ -106,12 +108,12 @@ public class SeminarResource {
             @Parameter(schema = @Schema(implementation = SeminarStatus.class)) @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        SeminarFilter filter = new SeminarFilter(Params.enumValue(SeminarStatus.class, status, "status"),
-                Params.enumValue(Region.class, region, "region"), Params.prefecture(prefecture, "prefecture"),
-                Params.enumValue(SeminarKind.class, kind, "kind"), Params.enumValue(Topic.class, topic, "topic"),
-                Params.enumValue(SeminarFormat.class, format, "format"), Params.date(from, "from"), Params.date(to, "to"),
-                Params.bool(hasSeats, "hasSeats"), campaignTag == null || campaignTag.isBlank() ? null : campaignTag.trim(),
-                Params.host(host), Params.bool(hostInactive, "hostInactive"));
+        SeminarFilter filter = new SeminarFilter(QueryParams.enumValue(SeminarStatus.class, status, "status"),
+                QueryParams.enumValue(Region.class, region, "region"), Params.prefecture(prefecture, "prefecture"),
+                QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"),
+                QueryParams.enumValue(SeminarFormat.class, format, "format"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
+                QueryParams.bool(hasSeats, "hasSeats"), campaignTag == null || campaignTag.isBlank() ? null : campaignTag.trim(),
+                Params.host(host), QueryParams.bool(hostInactive, "hostInactive"));
         int pageSize = Math.min(size, config.listing().maxPageSize());
         SeminarService.Page result = service.search(filter, page, pageSize);
         Set<String> inactive = service.inactiveHosts();
@@ -136,9 +138,9 @@ public class SeminarResource {
             @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
             @Context UriInfo uri) {
-        Region r = Params.enumValue(Region.class, region, "region");
+        Region r = QueryParams.enumValue(Region.class, region, "region");
         SeminarFilter filter = SeminarFilter.published(r, Params.prefecture(prefecture, "prefecture"),
-                Params.enumValue(SeminarKind.class, kind, "kind"), Params.enumValue(Topic.class, topic, "topic"));
+                QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"));
         List<Seminar> seminars = service.search(filter, 0, config.listing().calendarMaxEvents()).items();
         List<ICalendar.Event> events = new ArrayList<>();
         for (Seminar s : seminars) {
@@ -195,7 +197,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard client")
     public StatisticsView statistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
-        return statistics.statistics(Params.date(from, "from"), Params.date(to, "to"));
+        return statistics.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"));
     }
 
     @GET
@@ -245,7 +247,7 @@ public class SeminarResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Parameter(schema = @Schema(implementation = CapacityReduction.class)) @QueryParam("capacityReduction") String reduction,
             @Valid @NotNull SeminarRequest body) {
-        CapacityReduction how = Params.enumValue(CapacityReduction.class, reduction, "capacityReduction");
+        CapacityReduction how = QueryParams.enumValue(CapacityReduction.class, reduction, "capacityReduction");
         Seminar s = service.update(id, ETags.parseIfMatch(ifMatch), body, how == null ? CapacityReduction.REJECT : how);
         return ok(s, true, Response.Status.OK);
     }
