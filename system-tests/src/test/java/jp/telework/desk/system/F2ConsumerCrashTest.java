@@ -37,6 +37,7 @@ class F2ConsumerCrashTest {
     private static final int ROUNDS = 8;
 
     @Test
+    @Order(1)
     void contactPointServiceKilledWhileBookingEventsFlowCountsEachBookingOnce() throws Exception {
         Fixtures.replacePlan("secretariat", "14", Bodies.weekdayPlan("IN_PERSON", "09:00", "12:00", 3)).then().statusCode(200);
         Fixtures.markPlanned("14");
@@ -76,6 +77,7 @@ class F2ConsumerCrashTest {
             System.out.printf("[crash] contact-point-service killed after %d operations, back after %.1f s, %d operations meanwhile%n",
                     atKill, (System.nanoTime() - killedAt) / 1e9, operations.get() - atKill);
             stream.get(3, TimeUnit.MINUTES);
+            long streamDone = System.nanoTime();
             assertEquals(ROUNDS * 3 + (ROUNDS - 1) * 3, operations.get());
             assertTrue(atKill < operations.get(), "the stream went on while the consumer was dead");
 
@@ -96,6 +98,8 @@ class F2ConsumerCrashTest {
                 assertEquals(1, events.stream().filter(e -> id.equals(e.key()) && "consultation.booked.v1".equals(e.type()))
                         .map(TopicProbe.Event::id).distinct().count(), "booked event of " + id);
             }
+            System.out.printf("[crash] contact-point-service's counts converged %.1f s after the stream ended%n",
+                    (System.nanoTime() - streamDone) / 1e9);
             Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                     slotIds.stream().allMatch(s -> Fixtures.bookedAtContactPoint("14", s) == 1));
         } finally {
@@ -105,6 +109,7 @@ class F2ConsumerCrashTest {
     }
 
     @Test
+    @Order(2)
     void consultationServiceKilledWhileSlotEventsFlowEndsWithTheSameSlots() {
         LocalDate from = Api.today().plusDays(1);
         LocalDate to = Api.today().plusDays(30);
@@ -119,17 +124,26 @@ class F2ConsumerCrashTest {
         assertTrue(expected > 100, "many slots: " + expected);
 
         // kill it as soon as it has started applying them
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> projectedAichi(from, to) > 0);
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            seen.set(projectedAichi(from, to));
+            return seen.get() > 0;
+        });
         SystemStack.get().killService("consultation-service");
-        int atKill = projectedAichi(from, to);
+        int atKill = seen.get();
+        long killedAt = System.nanoTime();
         SystemStack.get().startService("consultation-service");
-        System.out.printf("[crash] consultation-service killed with %d of %d slots applied%n", atKill, expected);
+        System.out.printf("[crash] consultation-service killed with %d of %d slots applied, back after %.1f s%n", atKill, expected,
+                (System.nanoTime() - killedAt) / 1e9);
+        long restarted = System.nanoTime();
         eventually().untilAsserted(() -> {
             Response projected = anonymous().queryParam("prefecture", "23").queryParam("mode", "ONLINE")
                     .queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("size", 1).get("/api/v1/slots");
             projected.then().statusCode(200);
             assertEquals(expected, ((Number) projected.path("total")).intValue(), "slots of Aichi in consultation-service");
         });
+        System.out.printf("[crash] consultation-service's projection complete %.1f s after its restart%n",
+                (System.nanoTime() - restarted) / 1e9);
     }
 
     private static int projectedAichi(LocalDate from, LocalDate to) {
