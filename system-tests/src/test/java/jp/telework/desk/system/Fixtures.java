@@ -66,8 +66,11 @@ final class Fixtures {
     static List<Map<String, Object>> freeSlots(String prefecture, String mode, LocalDate from, LocalDate to) {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 0; page < 20; page++) {
-            Response r = anonymous().queryParam("prefecture", prefecture).queryParam("mode", mode)
-                    .queryParam("from", from.toString()).queryParam("to", to.toString())
+            io.restassured.specification.RequestSpecification spec = anonymous().queryParam("prefecture", prefecture);
+            if (mode != null) {
+                spec = spec.queryParam("mode", mode);
+            }
+            Response r = spec.queryParam("from", from.toString()).queryParam("to", to.toString())
                     .queryParam("page", page).queryParam("size", 100).get("/api/v1/slots");
             r.then().statusCode(200);
             List<Map<String, Object>> items = r.path("items");
@@ -178,5 +181,21 @@ final class Fixtures {
                 .queryParam("size", 1).get("/api/v1/contact-points/{code}/slots", code);
         r.then().statusCode(200);
         return Integer.parseInt(r.header("X-Total-Count"));
+    }
+
+    /** Ids of the open slots (any mode) of a contact point in a date range, as contact-point-service has them. */
+    static java.util.Set<String> contactPointOpenSlotIds(String code, LocalDate from, LocalDate to) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (int page = 0; page < 20; page++) {
+            Response r = anonymous().queryParam("status", "OPEN").queryParam("from", from.toString()).queryParam("to", to.toString())
+                    .queryParam("page", page).queryParam("size", 500).get("/api/v1/contact-points/{code}/slots", code);
+            r.then().statusCode(200);
+            List<String> items = r.path("items.id");
+            ids.addAll(items);
+            if (items.size() < 500) {
+                break;
+            }
+        }
+        return ids;
     }
 }
