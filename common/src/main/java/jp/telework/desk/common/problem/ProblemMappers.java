@@ -149,13 +149,23 @@ public class ProblemMappers {
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
-    private static boolean isDatabaseUnavailable(Throwable e) {
+    /** The database is down, refusing connections, or was cut off: a 503 the client may retry, not a 500. */
+    static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
+            if (t instanceof java.sql.SQLException s) {
+                String state = s.getSQLState() == null ? "" : s.getSQLState();
+                String message = String.valueOf(s.getMessage());
+                if (state.startsWith("08") // connection exceptions
+                        || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
+                        || state.equals("53300") // too many connections
+                        || (state.equals("55000") && message.contains("not currently accepting connections"))
+                        || message.startsWith("Acquisition timeout")) { // the pool could not get a connection in time
+                    return true;
+                }
             }
         }
         return false;
