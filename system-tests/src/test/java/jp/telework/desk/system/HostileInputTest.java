@@ -54,8 +54,19 @@ class HostileInputTest {
     private LocalDate exceptionDay;
     private Map<String, Object> seminarBody;
 
+    /** Open bookings of the demo SMEs before this class: whatever else is open afterwards was made here. */
+    private final Set<String> openBefore = new java.util.HashSet<>();
+
+    private static List<String> openBookings(String sme) {
+        return as(sme).queryParam("status", "BOOKED").queryParam("size", 100).get("/api/v1/consultations")
+                .then().statusCode(200).extract().path("items.id");
+    }
+
     @BeforeAll
     void createWhatTheRequestsAimAt() {
+        for (String sme : List.of("sme-a", "sme-b", "sme-c")) {
+            openBefore.addAll(openBookings(sme));
+        }
         Fixtures.ensureTokyoPlan();
         LocalDate day = Fixtures.claimDay("13", "IN_PERSON");
         List<Map<String, Object>> slots = Fixtures.slotsOn("13", "IN_PERSON", day, 2);
@@ -85,6 +96,17 @@ class HostileInputTest {
         exception.then().statusCode(201);
         exceptionId = exception.path("exception.id");
         exceptionDay = Fixtures.claimDay("13", "ONLINE");
+    }
+
+    /**
+     * Bookings this class made, or that hostile requests made although they should not have, are
+     * cancelled so that the organizations' booking caps are not used up for the tests after this one.
+     */
+    @org.junit.jupiter.api.AfterAll
+    void cancelWhatWasBookedHere() {
+        for (String sme : List.of("sme-a", "sme-b", "sme-c")) {
+            openBookings(sme).stream().filter(id -> !openBefore.contains(id)).forEach(id -> Fixtures.cancel("secretariat", id));
+        }
     }
 
     private List<Target> targets() {
