@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *   default; and the datasource credentials of a service with a database.</li>
  *   <li><b>known</b>: an environment variable a container sets must be the MicroProfile Config name of a
  *   property the service defines (e.g. {@code telework.upstreams.contact-points} ->
- *   {@code TELEWORK_UPSTREAMS_CONTACT_POINTS}), a {@code ${VAR}} it references, or one of the few
+ *   {@code TELEWORK_UPSTREAMS_CONTACT_POINTS}) or its README documents (settings with defaults in code,
+ *   such as {@code @ConfigMapping} interfaces), a {@code ${VAR}} it references, or one of the few
  *   variables the base image's launcher reads ({@link #IMAGE_VARIABLES}).</li>
  * </ul>
  */
@@ -38,12 +39,17 @@ public final class ServiceConfig {
     private static final Pattern LOOPBACK = Pattern.compile("(?i)(127\\.0\\.0\\.1|localhost|\\[::1\\])");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.\\-]*)(:[^}]*)?}");
 
+    private static final Pattern DOCUMENTED_PROPERTY = Pattern.compile("`([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)`");
+    private static final Pattern DOCUMENTED_VARIABLE = Pattern.compile("`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`");
+
     private final String module;
     private final Map<String, String> properties;
+    private final Set<String> documented;
 
-    private ServiceConfig(String module, Map<String, String> properties) {
+    private ServiceConfig(String module, Map<String, String> properties, Set<String> documented) {
         this.module = module;
         this.properties = properties;
+        this.documented = documented;
     }
 
     public static ServiceConfig of(String module) {
@@ -52,7 +58,20 @@ public final class ServiceConfig {
             props.putAll(load(Repo.read("common/src/main/resources/META-INF/microprofile-config.properties")));
         }
         props.putAll(load(Repo.read(module + "/src/main/resources/application.properties")));
-        return new ServiceConfig(module, props);
+        Set<String> documented = new TreeSet<>();
+        java.nio.file.Path readme = Repo.path(module + "/README.md");
+        if (java.nio.file.Files.isRegularFile(readme)) {
+            String text = Repo.read(readme);
+            Matcher property = DOCUMENTED_PROPERTY.matcher(text);
+            while (property.find()) {
+                documented.add(envName(property.group(1)));
+            }
+            Matcher variable = DOCUMENTED_VARIABLE.matcher(text);
+            while (variable.find()) {
+                documented.add(variable.group(1));
+            }
+        }
+        return new ServiceConfig(module, props, documented);
     }
 
     public String module() {
@@ -106,6 +125,7 @@ public final class ServiceConfig {
     /** Every environment variable this service reads (see the class comment). */
     public Set<String> knownVariables() {
         Set<String> known = new TreeSet<>(IMAGE_VARIABLES);
+        known.addAll(documented);
         properties.forEach((key, value) -> {
             known.add(envName(key));
             Matcher ref = REFERENCE.matcher(value);
