@@ -1,0 +1,211 @@
+package jp.telework.desk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jp.telework.desk.infra.Dirs;
+import jp.telework.desk.infra.InfraException;
+import jp.telework.desk.infra.Java;
+import jp.telework.desk.infra.ManagedProcess;
+
+/**
+ * {@code bench/run.sh}: starts the Docker-free stack on its own ports, runs the five scenarios side
+ * by side and writes bench/results/latest.json and latest.md (and the README's results section).
+ */
+public final class Bench {
+    /** Settings run.sh exports for the services (inherited by the processes the stack starts). */
+    static final List<String> REQUIRED_ENV = List.of("TELEWORK_RATE_LIMITS_PUBLIC_READ_REQUESTS", "TELEWORK_RATE_LIMITS_API_REQUESTS",
+            "CONSULTATION_MAX_OPEN_BOOKINGS_PER_ORGANIZATION", "TELEWORK_AVAILABILITY_HORIZON_WEEKS");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        int exit = 0;
+        try {
+            Options opt = Options.parse(args);
+            Java.requireMinimum();
+            Path repo = Path.of(System.getProperty("bench.repository", ".")).toAbsolutePath().normalize();
+            Path benchDir = repo.resolve("bench");
+            Path work = benchDir.resolve("target/work");
+            Path resultsDir = opt.quick ? benchDir.resolve("target/results-quick") : benchDir.resolve("results");
+            Path profiles = resultsDir.resolve("profiles");
+            checkPrerequisites(repo);
+            for (String sub : List.of("wrk", "pgbench", "nginx", "lua")) {
+                Dirs.delete(work.resolve(sub));
+            }
+            Dirs.delete(profiles);
+            Dirs.create(profiles);
+            for (Path p : List.of(work.resolve("wrk"))) {
+                Dirs.create(p);
+            }
+            Results results = new Results();
+            describeMachine(results, repo, opt);
+            int offset = Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_OFFSET", "20000"));
+            try (BenchStack stack = new BenchStack(repo, work, offset)) {
+                Log.section("starting the stack (PostgreSQL, Kafka, Keycloak, 4 services) on ports +" + offset);
+                stack.start();
+                Footprint footprint = new Footprint();
+                BenchStack.sleep(3000); // let start-up work (Flyway, first Kafka polls) finish before the idle reading
+                footprint.recordIdle(stack);
+                Accounts accounts = new Accounts(stack);
+                Setup setup = new Setup();
+                setup.run(stack, accounts, results);
+                stack.settle(Duration.ofSeconds(60));
+                Profiler profiler = new Profiler(profiles);
+
+                if (opt.runs("1")) {
+                    new GatewayOverhead().run(stack, opt, results, profiler);
+                    stack.settle(Duration.ofSeconds(30));
+                }
+                Growth growth = new Growth(results);
+                if (opt.runs("5")) {
+                    Log.section("scenario 5b: growth, part 1 (" + opt.growthSmall + " bookings in the table)");
+                    Wrk wrk = new Wrk(work);
+                    BookingWritePath.book(wrk, stack, "s5-warmup", stack.url("consultation-service"), BookingWritePath.rotate(setup.httpSlots, 3),
+                            accounts.smeTokens(), opt.growthConnections, Duration.ofSeconds(5));
+                    stack.settle(Duration.ofSeconds(60));
+                    Growth.fill(stack, opt.growthSmall);
+                    stack.settle(Duration.ofSeconds(30));
+                    growth.measure(stack, accounts, setup, opt, "10k", 500, profiles);
+                    stack.settle(Duration.ofSeconds(60));
+                }
+                if (opt.runs("2")) {
+                    new BookingWritePath().run(stack, accounts, setup, opt, results, profiler);
+                }
+                if (opt.runs("3")) {
+                    new Contention().run(stack, accounts, opt, results);
+                }
+                if (opt.runs("4")) {
+                    new EventPropagation().run(stack, accounts, opt, results);
+                    stack.settle(Duration.ofSeconds(30));
+                }
+                if (opt.runs("5")) {
+                    Log.section("scenario 5b: growth, part 2 (" + opt.growthLarge + " bookings in the table)");
+                    double fillS = Growth.fill(stack, opt.growthLarge);
+                    results.root.with("scenarios").with("growth").put("bulkInsertS", Results.round(fillS, 1));
+                    stack.settle(Duration.ofSeconds(60));
+                    growth.measure(stack, accounts, setup, opt, "1m", 9000, profiles);
+                    footprint.finish(stack, results);
+                }
+                if (opt.holdSeconds > 0) {
+                    Log.info("holding the stack for " + opt.holdSeconds + " s: gateway " + stack.gateway() + ", PostgreSQL port "
+                            + stack.postgresPort());
+                    BenchStack.sleep(opt.holdSeconds * 1000L);
+                }
+            }
+            double minutes = (System.nanoTime() - started) / 60e9;
+            results.root.put("runMinutes", Results.round(minutes, 1));
+            results.header(String.format("Whole run: %.1f min.", minutes));
+            results.write(resultsDir);
+            if (!opt.quick) {
+                results.updateReadme(benchDir.resolve("README.md"));
+            }
+            Log.section(String.format("done in %.1f min: %s", minutes, resultsDir.resolve("latest.md")));
+        } catch (BenchException | InfraException e) {
+            System.err.println();
+            System.err.println("BENCH FAILED: " + e.getMessage());
+            exit = 1;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            ManagedProcess.stopAll();
+        }
+        System.exit(exit);
+    }
+
+    static void checkPrerequisites(Path repo) {
+        StringBuilder missing = new StringBuilder();
+        for (String[] tool : new String[][] {{"wrk", "apt-get install wrk"}, {"nginx", "apt-get install nginx-light (or nginx)"},
+                {"pgbench", "apt-get install postgresql-contrib"}}) {
+            if (Cmd.which(tool[0]) == null) {
+                missing.append("\n  - ").append(tool[0]).append(" (Debian: ").append(tool[1]).append(")");
+            }
+        }
+        for (String jdkTool : List.of("jcmd", "jfr")) {
+            if (!Files.isExecutable(Path.of(Profiler.tool(jdkTool)))) {
+                missing.append("\n  - ").append(jdkTool).append(" of the JDK at ").append(Java.home()).append(" (a full JDK is needed)");
+            }
+        }
+        for (String service : BenchStack.SERVICES) {
+            if (!Files.isRegularFile(repo.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                missing.append("\n  - ").append(service).append(" is not packaged (./mvnw -B install -DskipTests)");
+            }
+        }
+        for (String variable : REQUIRED_ENV) {
+            if (System.getenv(variable) == null) {
+                missing.append("\n  - environment variable ").append(variable).append(" (start the benchmark with bench/run.sh)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new BenchException("prerequisites missing (nothing is installed automatically):" + missing);
+        }
+    }
+
+    private static void describeMachine(Results results, Path repo, Options opt) {
+        ObjectNode m = results.root.putObject("machine");
+        int cores = Runtime.getRuntime().availableProcessors();
+        String os = osName();
+        m.put("cores", cores);
+        m.put("cpu", Proc.cpuModel());
+        m.put("memoryMib", Proc.memTotalMib());
+        m.put("os", os);
+        m.put("kernel", System.getProperty("os.version"));
+        m.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        m.put("wrk", firstLine(List.of(Cmd.which("wrk").toString(), "-v")));
+        m.put("nginx", firstLine(List.of(Cmd.which("nginx").toString(), "-v")));
+        m.put("pgbench", firstLine(List.of(Cmd.which("pgbench").toString(), "--version")));
+        m.put("postgresServer", "PostgreSQL 18.6 (zonky binaries), fsync on (durable local-stack settings)");
+        m.put("kafka", "Apache Kafka 4.1.1, single KRaft node");
+        String commit = firstLine(List.of("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD"));
+        results.root.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        results.root.put("commit", commit);
+        results.root.put("quick", opt.quick);
+        ObjectNode env = results.root.putObject("serviceSettings");
+        for (String variable : List.of("TELEWORK_RATE_LIMITS_PUBLIC_READ_REQUESTS", "TELEWORK_RATE_LIMITS_API_REQUESTS",
+                "TELEWORK_RATE_LIMITS_STATISTICS_REQUESTS", "CONSULTATION_MAX_OPEN_BOOKINGS_PER_ORGANIZATION",
+                "TELEWORK_AVAILABILITY_HORIZON_WEEKS")) {
+            env.put(variable, System.getenv(variable));
+        }
+        results.header(String.format("**Latest run: %s** (commit `%s`%s) on %d cores (%s), %d GiB RAM, %s, %s. "
+                + "Everything (load generators included) shares these %d cores, on 127.0.0.1.", results.root.get("date").asText(),
+                commit, opt.quick ? ", QUICK MODE: not for figures" : "", cores, m.get("cpu").asText(), Proc.memTotalMib() / 1024, os,
+                m.get("java").asText(), cores));
+        results.header("Tools: " + m.get("wrk").asText() + "; " + m.get("nginx").asText() + "; " + m.get("pgbench").asText() + "; "
+                + m.get("postgresServer").asText() + "; " + m.get("kafka").asText() + ".");
+    }
+
+    private static String firstLine(List<String> command) {
+        try {
+            Path log = Files.createTempFile("bench-cmd", ".txt");
+            try {
+                Cmd.Result r = Cmd.run(command, Map.of(), log, Duration.ofSeconds(20));
+                return r.output().lines().filter(l -> !l.isBlank()).findFirst().orElse("?").trim();
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException | BenchException e) {
+            return "?";
+        }
+    }
+
+    private static String osName() {
+        try {
+            return Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).findFirst().orElse("Linux");
+        } catch (IOException e) {
+            return "Linux";
+        }
+    }
+}

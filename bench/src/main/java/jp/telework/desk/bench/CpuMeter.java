@@ -1,0 +1,39 @@
+package jp.telework.desk.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** CPU seconds used by named process trees (and the whole machine) between start() and stop(). */
+final class CpuMeter {
+    private final Map<String, Long> pids;
+    private final Map<String, Double> before = new LinkedHashMap<>();
+    private double[] machineBefore;
+
+    CpuMeter(Map<String, Long> pids) {
+        this.pids = pids;
+    }
+
+    CpuMeter start() {
+        pids.forEach((name, pid) -> before.put(name, Proc.treeCpuSeconds(pid)));
+        machineBefore = Proc.machineCpuSeconds();
+        return this;
+    }
+
+    /** CPU milliseconds per request of each part, the rest (load generator, kernel) and the machine's busy share. */
+    ObjectNode stop(long requests) {
+        double[] machine = Proc.machineCpuSeconds();
+        ObjectNode o = Http.object();
+        double known = 0;
+        for (Map.Entry<String, Long> e : pids.entrySet()) {
+            double used = Proc.treeCpuSeconds(e.getValue()) - before.get(e.getKey());
+            known += used;
+            o.put(e.getKey(), Results.round(used * 1000.0 / Math.max(1, requests), 3));
+        }
+        double busy = machine[0] - machineBefore[0];
+        o.put("other (load generator, kernel)", Results.round((busy - known) * 1000.0 / Math.max(1, requests), 3));
+        o.put("machineBusyPercent", Results.round(100.0 * busy / Math.max(0.001, machine[1] - machineBefore[1]), 1));
+        return o;
+    }
+}

@@ -1,0 +1,108 @@
+package jp.telework.desk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** What Linux says about processes and the machine (/proc): memory, CPU time, load. */
+final class Proc {
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+    private Proc() {
+    }
+
+    /** Resident set size in KiB (VmRSS), or -1. */
+    static long rssKib(long pid) {
+        return status(pid, "VmRSS:");
+    }
+
+    /** Peak resident set size in KiB (VmHWM), or -1. */
+    static long peakRssKib(long pid) {
+        return status(pid, "VmHWM:");
+    }
+
+    /** Resident set size of a process and all its descendants (PostgreSQL is one process per connection). */
+    static long treeRssKib(long pid) {
+        return tree(pid).mapToLong(Proc::rssKib).filter(v -> v > 0).sum();
+    }
+
+    /** CPU seconds (user + system) used so far by a process and its live descendants. */
+    static double treeCpuSeconds(long pid) {
+        return tree(pid).mapToDouble(Proc::cpuSeconds).sum();
+    }
+
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after "(comm)": state=0 ... utime=11 stime=12 cutime=13 cstime=14
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]))
+                    / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Busy and total CPU seconds of the whole machine (all cores) so far, from /proc/stat. */
+    static double[] machineCpuSeconds() {
+        try {
+            String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = first.trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(total - idle) / TICKS_PER_SECOND, total / TICKS_PER_SECOND};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+    }
+
+    /** The pid of a descendant of this JVM whose command line contains the marker. */
+    static Optional<Long> descendantWith(String marker) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
+                        || p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static long memTotalMib() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static Stream<Long> tree(long pid) {
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty()) {
+            return Stream.empty();
+        }
+        return Stream.concat(Stream.of(pid), h.get().descendants().map(ProcessHandle::pid));
+    }
+
+    private static long status(long pid, String key) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            return lines.stream().filter(l -> l.startsWith(key)).map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
