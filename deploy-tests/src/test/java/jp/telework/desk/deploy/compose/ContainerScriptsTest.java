@@ -68,6 +68,15 @@ class ContainerScriptsTest {
     }
 
     @Test
+    void theScriptsAreExecutable() {
+        // the postgres entrypoint executes an executable *.sh (and only sources one that is not)
+        for (String script : List.of("docker/postgres/init-databases.sh", "docker/kafka/create-topics.sh")) {
+            assertTrue(Files.isExecutable(Repo.path(script)), script);
+            assertTrue(Repo.read(script).startsWith("#!/usr/bin/env bash\n"), script);
+        }
+    }
+
+    @Test
     void initDatabasesCreatesOneRoleAndDatabasePerNameWithItsPassword() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("pg"));
         stub(dir.resolve("bin"), "psql");
