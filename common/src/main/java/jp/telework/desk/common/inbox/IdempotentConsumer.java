@@ -81,6 +81,14 @@ public class IdempotentConsumer {
             } catch (PoisonEventException e) {
                 return dead(consumer, message, e);
             } catch (RuntimeException e) {
+                if (jp.telework.desk.common.problem.ProblemMappers.isDatabaseUnavailable(e)) {
+                    // the event is fine, our database is not: wait for it (this partition pauses) instead of
+                    // dead-lettering valid events
+                    LOG.warnf("%s: database unavailable while applying event %s; retrying", consumer, context.id());
+                    sleep(Math.min(5000L, 250L * attempt));
+                    attempt = 0;
+                    continue;
+                }
                 if (attempt >= maxAttempts) {
                     return dead(consumer, message, e);
                 }

@@ -150,7 +150,7 @@ public class ProblemMappers {
     }
 
     /** The database is down, refusing connections, or was cut off: a 503 the client may retry, not a 500. */
-    static boolean isDatabaseUnavailable(Throwable e) {
+    public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {

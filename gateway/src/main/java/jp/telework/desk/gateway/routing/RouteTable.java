@@ -36,7 +36,7 @@ public final class RouteTable {
         List<Route> r = new ArrayList<>();
         // contact-point-service: the 47 contact points, availability and slots, Navi Dial routing
         r.add(route("contact-points-statistics", READ, "/api/v1/contact-points/statistics(/.*)?", CONTACT_POINTS, STATISTICS, RateGroup.STATISTICS));
-        r.add(route("contact-points-public", READ, "/api/v1/contact-points(/route|/[0-9]+(/slots|/availability(/[^/]+)*)?)?", CONTACT_POINTS, PUBLIC, RateGroup.PUBLIC_READ));
+        r.add(route("contact-points-public", READ, "/api/v1/contact-points(/route|/holidays|/[0-9]+(/slots(/[^/]+)?|/availability(/[^/]+)*)?)?", CONTACT_POINTS, PUBLIC, RateGroup.PUBLIC_READ));
         r.add(route("contact-points", ANY, "/api/v1/contact-points(/.*)?", CONTACT_POINTS, BUSINESS, RateGroup.API));
         // consultation-service: free slots, bookings, inquiries
         r.add(route("consultations-statistics", READ, "/api/v1/consultations/statistics(/.*)?", CONSULTATIONS, STATISTICS, RateGroup.STATISTICS));

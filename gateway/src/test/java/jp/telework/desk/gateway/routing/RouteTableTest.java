@@ -28,6 +28,8 @@ class RouteTableTest {
         expect("GET", "/api/v1/contact-points", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
         expect("GET", "/api/v1/contact-points/13", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
         expect("HEAD", "/api/v1/contact-points/13/slots", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
+        expect("GET", "/api/v1/contact-points/13/slots/5f2ea366-7f74-4043-8749-8f01e1594cf3", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
+        expect("GET", "/api/v1/contact-points/holidays", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
         expect("GET", "/api/v1/contact-points/13/availability/plan", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
         expect("GET", "/api/v1/contact-points/route", Service.CONTACT_POINTS, Access.PUBLIC, RateGroup.PUBLIC_READ);
         expect("GET", "/api/v1/slots", Service.CONSULTATIONS, Access.PUBLIC, RateGroup.PUBLIC_READ);
