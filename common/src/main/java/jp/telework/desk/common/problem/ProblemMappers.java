@@ -36,14 +36,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
-                .orElse("invalid request");
-        return Problems.response(400, "validation", "Invalid request", detail, uri, errors);
+        List<Problem.FieldError> errors = fieldErrors(e.getConstraintViolations());
+        String detail = errors.stream().limit(5).map(f -> f.field() + ": " + f.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (errors.size() > 5) {
+            detail += "; and " + (errors.size() - 5) + " more";
+        }
+        return Problems.response(400, "validation", "Invalid request", detail.isEmpty() ? "invalid request" : detail, uri, errors);
     }
+
+    /** At most {@value #MAX_FIELD_ERRORS} distinct field errors: a hostile body can produce a violation per element. */
+    static List<Problem.FieldError> fieldErrors(java.util.Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .limit(MAX_FIELD_ERRORS)
+                .toList();
+    }
+
+    static final int MAX_FIELD_ERRORS = 20;
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
