@@ -52,6 +52,7 @@ public final class Bench {
             Results results = new Results();
             describeMachine(results, repo, opt);
             int offset = Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_OFFSET", "20000"));
+            int[] breakerWaits = {0};
             try (BenchStack stack = new BenchStack(repo, work, offset)) {
                 Log.section("starting the stack (PostgreSQL, Kafka, Keycloak, 4 services) on ports +" + offset);
                 stack.start();
@@ -62,6 +63,14 @@ public final class Bench {
                 Setup setup = new Setup();
                 setup.run(stack, accounts, results);
                 stack.settle(Duration.ofSeconds(60));
+                double[] a = Proc.machineCpuSeconds();
+                BenchStack.sleep(3000);
+                double[] b = Proc.machineCpuSeconds();
+                double background = 100.0 * (b[0] - a[0]) / Math.max(0.001, b[1] - a[1]);
+                results.root.with("machine").put("busyPercentWithStackIdle", Results.round(background, 1));
+                results.header(String.format("Machine busy while the stack idled before the scenarios: %.1f %% (anything else running "
+                        + "on the machine would show here).", background));
+                Log.info(String.format("machine busy with the stack idle: %.1f %%", background));
                 Profiler profiler = new Profiler(profiles);
 
                 if (opt.runs("1")) {
@@ -98,6 +107,14 @@ public final class Bench {
                     growth.measure(stack, accounts, setup, opt, "1m", 9000, profiles);
                     footprint.finish(stack, results);
                 }
+                breakerWaits[0] = stack.breakerWaits;
+                if (stack.breakerWaits > 0) {
+                    results.detail("### Note: the gateway's circuit breaker\n\nAfter " + stack.breakerWaits + " load runs the gateway "
+                            + "refused requests for a while (503, breaker open), because requests cut off by a client that goes away "
+                            + "(wrk stops its connections at the end of a run) count as upstream failures. The harness waited each "
+                            + "time until a request passed again before the next run, so no measured run started against an open "
+                            + "breaker; measured runs that ended with such refusals show them as errors.\n");
+                }
                 if (opt.holdSeconds > 0) {
                     Log.info("holding the stack for " + opt.holdSeconds + " s: gateway " + stack.gateway() + ", PostgreSQL port "
                             + stack.postgresPort());
@@ -106,6 +123,7 @@ public final class Bench {
             }
             double minutes = (System.nanoTime() - started) / 60e9;
             results.root.put("runMinutes", Results.round(minutes, 1));
+            results.root.put("gatewayBreakerWaits", breakerWaits[0]);
             results.header(String.format("Whole run: %.1f min.", minutes));
             results.write(resultsDir);
             if (!opt.quick) {
@@ -171,6 +189,19 @@ public final class Bench {
         String commit = firstLine(List.of("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD"));
         results.root.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
         results.root.put("commit", commit);
+        String dirty = firstLines(List.of("git", "-C", repo.toString(), "status", "--porcelain")).lines()
+                .map(l -> l.length() > 3 ? l.substring(3) : l).map(p -> p.contains("/") ? p.substring(0, p.indexOf('/')) : p)
+                .filter(p -> !p.equals("bench")).distinct().sorted().reduce((x, y) -> x + ", " + y).orElse("");
+        results.root.put("uncommittedChangesIn", dirty);
+        ObjectNode jars = results.root.putObject("serviceJarsBuilt");
+        for (String service : BenchStack.SERVICES) {
+            try {
+                jars.put(service, Files.getLastModifiedTime(repo.resolve(service).resolve("target/quarkus-app/app"))
+                        .toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
+            } catch (IOException e) {
+                jars.put(service, "?");
+            }
+        }
         results.root.put("quick", opt.quick);
         ObjectNode env = results.root.putObject("serviceSettings");
         for (String variable : List.of("TELEWORK_RATE_LIMITS_PUBLIC_READ_REQUESTS", "TELEWORK_RATE_LIMITS_API_REQUESTS",
@@ -178,12 +209,26 @@ public final class Bench {
                 "TELEWORK_AVAILABILITY_HORIZON_WEEKS")) {
             env.put(variable, System.getenv(variable));
         }
-        results.header(String.format("**Latest run: %s** (commit `%s`%s) on %d cores (%s), %d GiB RAM, %s, %s. "
+        results.header(String.format("**Latest run: %s** (commit `%s`" + (dirty.isEmpty() ? "" : ", uncommitted changes in " + dirty)
+                + "%s) on %d cores (%s), %d GiB RAM, %s, %s. "
                 + "Everything (load generators included) shares these %d cores, on 127.0.0.1.", results.root.get("date").asText(),
                 commit, opt.quick ? ", QUICK MODE: not for figures" : "", cores, m.get("cpu").asText(), Proc.memTotalMib() / 1024, os,
                 m.get("java").asText(), cores));
         results.header("Tools: " + m.get("wrk").asText() + "; " + m.get("nginx").asText() + "; " + m.get("pgbench").asText() + "; "
                 + m.get("postgresServer").asText() + "; " + m.get("kafka").asText() + ".");
+    }
+
+    private static String firstLines(List<String> command) {
+        try {
+            Path log = Files.createTempFile("bench-cmd", ".txt");
+            try {
+                return Cmd.run(command, Map.of(), log, Duration.ofSeconds(20)).output();
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException | BenchException e) {
+            return "";
+        }
     }
 
     private static String firstLine(List<String> command) {

@@ -134,21 +134,21 @@ final class BookingWritePath {
                 + opt.connections + " runs the same SQL transaction on " + setup.pgbenchSlots + " other slots of the same tables "
                 + "(see README). " + opt.s2Rounds + " interleaved rounds of " + opt.s2Duration.toSeconds() + " s, settled in between. "
                 + "Non-201 answers over all HTTP rounds: " + non201 + ".\n\n"
-                + "| run | per s | p50 ms | p99 ms | CPU ms per booking: gateway | consultation | contact-point | postgres | kafka | other | machine busy |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| run | per s | p50 ms | p99 ms | CPU ms per booking: gateway | consultation | contact-point | postgres | kafka | wrk/pgbench | other | machine busy |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Wrk.Run r : http) {
             ObjectNode c = (ObjectNode) r.json().get("cpuMsPerBooking");
-            d.append(String.format("| %s | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", r.label(),
+            d.append(String.format("| %s | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", r.label(),
                     bookingsPerSecond(r), r.p50Ms(), r.p99Ms(), c.get("gateway").asDouble(), c.get("consultation-service").asDouble(),
                     c.get("contact-point-service").asDouble(), c.get("postgres").asDouble(), c.get("kafka").asDouble(),
-                    c.get("other (load generator, kernel)").asDouble(), c.get("machineBusyPercent").asDouble()));
+                    c.get(CpuMeter.LOAD_GENERATOR).asDouble(), c.get(CpuMeter.OTHER).asDouble(), c.get("machineBusyPercent").asDouble()));
         }
         for (Pgbench.Run r : pg) {
             ObjectNode c = (ObjectNode) r.json().get("cpuMsPerTransaction");
-            d.append(String.format("| %s | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", r.label(),
+            d.append(String.format("| %s | %.1f | %.2f | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", r.label(),
                     r.tps(), r.json().get("p50Ms").asDouble(), r.json().get("p99Ms").asDouble(), c.get("gateway").asDouble(),
                     c.get("consultation-service").asDouble(), c.get("contact-point-service").asDouble(), c.get("postgres").asDouble(),
-                    c.get("kafka").asDouble(), c.get("other (load generator, kernel)").asDouble(), c.get("machineBusyPercent").asDouble()));
+                    c.get("kafka").asDouble(), c.get(CpuMeter.LOAD_GENERATOR).asDouble(), c.get(CpuMeter.OTHER).asDouble(), c.get("machineBusyPercent").asDouble()));
         }
         d.append("\nJFR hot methods during a booking round: [`profiles/").append(profService).append("`](profiles/").append(profService)
                 .append("), [`profiles/").append(profGateway).append("`](profiles/").append(profGateway).append(").\n");

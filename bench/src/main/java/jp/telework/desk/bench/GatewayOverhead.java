@@ -108,14 +108,14 @@ final class GatewayOverhead {
                     + "2 threads × " + opt.connections + " connections, " + opt.s1Rounds + " interleaved rounds of " + opt.s1Duration.toSeconds()
                     + " s per target after a warm-up; throughput is the mean of the rounds, percentiles their median. "
                     + "CPU milliseconds per request by process (last round) show where the 2 cores went:\n\n"
-                    + "| target | req/s | p50 ms | p99 ms | errors | CPU ms/req: gateway | consultation | nginx | postgres | other (wrk, kernel) | machine busy |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    + "| target | req/s | p50 ms | p99 ms | errors | CPU ms/req: gateway | consultation | nginx | postgres | wrk | other | machine busy |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, double[]> e : m.entrySet()) {
                 ObjectNode c = cpu.get(e.getKey());
-                d.append(String.format("| %s | %.1f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", e.getKey(),
+                d.append(String.format("| %s | %.1f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f %% |%n", e.getKey(),
                         e.getValue()[0], e.getValue()[1], e.getValue()[2], (long) e.getValue()[3], c.get("gateway").asDouble(),
                         c.get("consultation-service").asDouble(), c.get("nginx").asDouble(), c.get("postgres").asDouble(),
-                        c.get("other (load generator, kernel)").asDouble(), c.get("machineBusyPercent").asDouble()));
+                        c.get(CpuMeter.LOAD_GENERATOR).asDouble(), c.get(CpuMeter.OTHER).asDouble(), c.get("machineBusyPercent").asDouble()));
             }
             d.append("\nJFR hot methods of the gateway under this load: [`profiles/").append(profile).append("`](profiles/")
                     .append(profile).append(").\n");

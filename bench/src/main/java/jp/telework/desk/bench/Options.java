@@ -10,11 +10,11 @@ final class Options {
     boolean quick;
     Set<String> only = new TreeSet<>(Set.of("1", "2", "3", "4", "5"));
     int connections = 16;
-    Duration s1Warmup = Duration.ofSeconds(5);
+    Duration s1Warmup = Duration.ofSeconds(8);
     Duration s1Duration = Duration.ofSeconds(10);
     int s1Rounds = 2;
     Duration profileDuration = Duration.ofSeconds(8);
-    Duration s2Warmup = Duration.ofSeconds(5);
+    Duration s2Warmup = Duration.ofSeconds(8);
     Duration s2Duration = Duration.ofSeconds(12);
     int s2Rounds = 2;
     int raceClients = 1000;

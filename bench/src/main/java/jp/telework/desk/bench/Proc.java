@@ -46,6 +46,17 @@ final class Proc {
         }
     }
 
+    /** CPU seconds of this JVM's children that have exited and been waited for (wrk, pgbench runs). */
+    static double waitedChildrenCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Busy and total CPU seconds of the whole machine (all cores) so far, from /proc/stat. */
     static double[] machineCpuSeconds() {
         try {
