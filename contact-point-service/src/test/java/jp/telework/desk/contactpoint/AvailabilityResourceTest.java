@@ -197,6 +197,14 @@ class AvailabilityResourceTest {
                 .when().post("/api/v1/contact-points/13/availability/exceptions").then().statusCode(413)
                 .contentType("application/problem+json");
 
+        // hostile lists: 100,000 elements stop the parser, 1,001 fail before validation, 201 fail validation
+        Api.putPlan("13", "secretariat", "*", "{\"windows\":[" + "null,".repeat(99_999) + "null]}").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        Api.putPlan("13", "secretariat", "*", "{\"windows\":[" + "null,".repeat(1_000) + "null]}").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("windows"));
+        Api.putPlan("13", "secretariat", "*", "{\"windows\":[" + (ok + ",").repeat(200) + ok + "]}").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("windows"));
+
         assertEquals(etag, Api.etag("13"), "nothing was written");
         // the service still answers normally on a fresh request
         given().when().get("/api/v1/contact-points/13/availability/plan").then().statusCode(200);

@@ -2,6 +2,7 @@ package jp.telework.desk.contactpoint;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -99,5 +100,15 @@ class ContactPointResourceTest {
                 .body("{\"modes\":[],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false}")
                 .when().put("/api/v1/contact-points/01")
                 .then().statusCode(400).body("errors[0].field", equalTo("modes"));
+        // hostile lists are stopped while reading, before validation would collect a violation per element
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"modes\":[" + "null,".repeat(99_999) + "null],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false}")
+                .when().put("/api/v1/contact-points/01")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"modes\":[" + "null,".repeat(1_500) + "null],\"languages\":[\"ja\"],\"active\":true,\"openOnHolidays\":false}")
+                .when().put("/api/v1/contact-points/01")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("modes"))
+                .body("errors[0].message", containsString("at most 1000"));
     }
 }

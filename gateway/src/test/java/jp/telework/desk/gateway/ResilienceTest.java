@@ -10,6 +10,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jp.telework.desk.gateway.ratelimit.RateLimiter;
@@ -37,6 +42,9 @@ class ResilienceTest {
 
     @Inject
     RateLimiter rateLimiter;
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     @BeforeEach
     void upstreamsUp() {
@@ -133,6 +141,27 @@ class ResilienceTest {
                 .body("consultations.totalBookings", equalTo(65));
         millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < TIMEOUT_MILLIS + 1500, "overview took " + millis + " ms");
+    }
+
+    @Test
+    void clientsThatHangUpBeforeTheAnswerDoNotOpenTheBreaker() throws Exception {
+        // a healthy but unhurried service, and clients that give up first (as wrk does at the end of a run)
+        StandIns.get(Service.SEMINARS).delay(Duration.ofMillis(600));
+        CircuitBreaker breaker = upstreams.get(Service.SEMINARS).breaker();
+        for (int i = 0; i < 12; i++) {
+            try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/v1/seminars HTTP/1.1\r\nHost: " + gateway.getHost() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            } // closed while the gateway still waits for the service
+        }
+        // every abandoned call has settled (the stand-in answered or the timeout ran out) without a failure
+        Thread.sleep(TIMEOUT_MILLIS + 500);
+        assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
+        StandIns.get(Service.SEMINARS).delay(Duration.ZERO);
+        given().when().get("/api/v1/seminars").then().statusCode(200);
     }
 
     @Test

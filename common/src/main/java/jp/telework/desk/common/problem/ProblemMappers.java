@@ -61,11 +61,18 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? path(m) : null;
         String message;
-        if (field == null || field.isEmpty() || e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+        if (isTooManyTokens(e)) {
+            return Problems.response(400, "malformed-json", "Malformed JSON", "body: the document has more than "
+                    + jp.telework.desk.common.json.StrictJson.MAX_TOKENS + " JSON tokens (values, names, brackets); no request needs so many",
+                    uri, List.of(new Problem.FieldError("body", "more than " + jp.telework.desk.common.json.StrictJson.MAX_TOKENS
+                            + " JSON tokens")));
+        } else if (field == null || field.isEmpty() || e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
             // not attributable to a field: the document itself is broken (syntax, truncated, empty)
             field = null;
             message = "malformed JSON at line " + (e.getLocation() != null ? e.getLocation().getLineNr() : "?")
                     + ", column " + (e.getLocation() != null ? e.getLocation().getColumnNr() : "?");
+        } else if (e instanceof jp.telework.desk.common.json.StrictJson.TooManyElements tooMany) {
+            message = tooMany.getOriginalMessage();
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
         } else if (e instanceof InvalidFormatException f) {
@@ -78,6 +85,16 @@ public class ProblemMappers {
         return Problems.response(400, field == null ? "malformed-json" : "validation",
                 field == null ? "Malformed JSON" : "Invalid request",
                 field == null ? message : field + ": " + message, uri, errors);
+    }
+
+    private static boolean isTooManyTokens(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c && c.getMessage() != null
+                    && c.getMessage().contains("Token count")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // the JSON provider ships mappers for these subtypes; ours must be at least as specific

@@ -25,6 +25,21 @@ class StrictJsonTest {
         assertEquals(new Body("東京 🗼", 2), json.readValue("{\"name\":\"東京 🗼\",\"count\":2}", Body.class));
     }
 
+    record Listing(java.util.List<String> names) {
+    }
+
+    @Test
+    void stopsHugeListsInTheParser() throws Exception {
+        assertEquals(1_000, json.readValue("{\"names\":[" + "\"a\",".repeat(999) + "\"a\"]}", Listing.class).names().size());
+        StrictJson.TooManyElements tooMany = assertThrows(StrictJson.TooManyElements.class,
+                () -> json.readValue("{\"names\":[" + "\"a\",".repeat(1_000) + "\"a\"]}", Listing.class));
+        assertEquals("names", tooMany.getPath().get(0).getFieldName());
+        assertThrows(StrictJson.TooManyElements.class, () -> json.readValue("[" + "1,".repeat(1_500) + "1]", int[].class));
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> json.readValue("{\"names\":[" + "null,".repeat(99_999) + "null]}", Listing.class));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Token count"), e.getMessage());
+    }
+
     @Test
     void refusesWhatALenientReaderWouldTake() {
         assertThrows(JsonProcessingException.class, () -> json.readValue("{\"name\":\"a\",\"count\":1} trailing", Body.class));

@@ -167,7 +167,7 @@ public class ProxyRoute {
             // the client went away before its answer was complete: stop the upstream call too
             HttpClientRequest r = upstreamRequest.get();
             if (end.failed() && r != null) {
-                r.reset();
+                UpstreamClient.abandon(r);
             }
         });
         if (hasBody && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {

@@ -117,7 +117,7 @@ public final class UpstreamClient {
                 vertx.cancelTimer(timer);
                 if (rar.failed()) {
                     if (result.tryFail(UpstreamFailure.classify(service, rar.cause()))) {
-                        settle(settled, Outcome.FAILURE);
+                        settle(settled, abandoned(rar.cause()) ? Outcome.IGNORED : Outcome.FAILURE);
                     }
                     return;
                 }
@@ -139,6 +139,31 @@ public final class UpstreamClient {
             });
         });
         return result.future();
+    }
+
+    /**
+     * Stops a call because the client went away. Not held against the upstream: a load generator
+     * closing its connections at the end of a run would otherwise open the breaker for everyone.
+     */
+    public static void abandon(HttpClientRequest request) {
+        request.reset(0, ClientGone.INSTANCE);
+    }
+
+    private static boolean abandoned(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t == ClientGone.INSTANCE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class ClientGone extends RuntimeException {
+        static final ClientGone INSTANCE = new ClientGone();
+
+        private ClientGone() {
+            super("the client went away", null, false, false);
+        }
     }
 
     /** GET a small document (e.g. statistics) and read it whole, refusing more than {@code maxBytes}. */
