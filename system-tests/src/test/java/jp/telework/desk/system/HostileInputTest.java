@@ -41,6 +41,9 @@ class HostileInputTest {
             Supplier<Map<String, String>> headers) {
     }
 
+    /** Endpoints whose body may be left out altogether. */
+    private static final Set<String> BODY_OPTIONAL = Set.of("cancel booking", "cancel seminar");
+
     /** Creation endpoints: each request gets its own Idempotency-Key. */
     private static final Supplier<Map<String, String>> IDEMPOTENT = Map::of;
 
@@ -236,6 +239,9 @@ class HostileInputTest {
         for (Target target : targets()) {
             Map<String, String> fixed = target.headers().get();
             for (Mutations.Variant v : Mutations.of(target.template(), target.freeText())) {
+                if (BODY_OPTIONAL.contains(target.name()) && v.name().equals("empty body")) {
+                    continue; // no body is a valid cancellation (without a reason)
+                }
                 // byte-exact: no client library re-encodes the body or adds a charset
                 Map<String, String> headers = new LinkedHashMap<>(fixed);
                 headers.put("Authorization", "Bearer " + SystemStack.token(target.user()));

@@ -43,11 +43,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.telework.desk.common.rest.QueryParams;
+import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.rest.ETags;
+import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.config.SeminarConfig;
 import jp.telework.desk.seminar.domain.Region;
 import jp.telework.desk.seminar.domain.Seminar;
@@ -277,11 +277,20 @@ public class SeminarResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CancelRequest.class)))
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body)
-            throws JsonProcessingException {
-        // the body is optional, so it is read here rather than by the JSON reader (which wants a Content-Type)
-        CancelRequest request = body == null || body.isBlank() ? null : json.readValue(body, CancelRequest.class);
-        if (request != null) {
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Content-Type") String contentType, byte[] body) throws java.io.IOException {
+        // the body is optional, so it is read here rather than by the JSON reader (which wants a Content-Type);
+        // as bytes, so that invalid UTF-8 is refused by the parser instead of being replaced when decoded
+        CancelRequest request = null;
+        if (body != null && !new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+            if (!isJson(contentType)) {
+                throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                        "a cancellation body must be application/json");
+            }
+            request = json.readValue(body, CancelRequest.class);
+            if (request == null) {
+                throw ProblemException.badRequest("body", "must be a JSON object, not null");
+            }
             Set<ConstraintViolation<CancelRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
@@ -289,6 +298,14 @@ public class SeminarResource {
         }
         return ok(service.cancel(id, ETags.parseIfMatch(ifMatch), request == null ? null : request.reason()), true,
                 Response.Status.OK);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @POST
