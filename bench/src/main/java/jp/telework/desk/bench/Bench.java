@@ -62,7 +62,8 @@ public final class Bench {
                 Accounts accounts = new Accounts(stack);
                 Setup setup = new Setup();
                 setup.run(stack, accounts, results);
-                stack.settle(Duration.ofSeconds(60));
+                // the services' consumers work through the set-up's slot events for a while (one transaction each)
+                stack.settle(Duration.ofSeconds(300));
                 double[] a = Proc.machineCpuSeconds();
                 BenchStack.sleep(3000);
                 double[] b = Proc.machineCpuSeconds();

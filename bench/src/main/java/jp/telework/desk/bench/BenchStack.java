@@ -170,17 +170,19 @@ final class BenchStack implements AutoCloseable {
                 throw new BenchException("settle: " + e.getMessage(), e);
             }
         }
-        // quiet = the processes of this benchmark (the stack is its descendant) use < 15 % of the machine
-        long self = ProcessHandle.current().pid();
-        int cores = Runtime.getRuntime().availableProcessors();
+        // quiet = the whole machine (consumers still catching up, JIT, anything else) is < 15 % busy
+        // for three windows in a row: measured runs must not share the cores with leftover work
         int quietWindows = 0;
-        while (quietWindows < 2 && System.nanoTime() < deadline) {
-            double a = Proc.treeCpuSeconds(self);
-            sleep(300);
-            double busy = (Proc.treeCpuSeconds(self) - a) / (0.3 * cores);
+        double busy = 1;
+        while (quietWindows < 3 && System.nanoTime() < deadline) {
+            double[] a = Proc.machineCpuSeconds();
+            sleep(500);
+            double[] b = Proc.machineCpuSeconds();
+            busy = (b[0] - a[0]) / Math.max(0.001, b[1] - a[1]);
             quietWindows = busy < 0.15 ? quietWindows + 1 : 0;
         }
-        Log.info(String.format("settled in %.1f s", (System.nanoTime() - started) / 1e9));
+        Log.info(String.format("settled in %.1f s%s", (System.nanoTime() - started) / 1e9,
+                quietWindows < 3 ? String.format(" (not quiet: machine still %.0f %% busy at the limit)", busy * 100) : ""));
     }
 
     /**

@@ -163,6 +163,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isPoolExhausted(e)) {
+            // more requests at once than connections, and they waited too long for one: overload, not a fault
+            LOG.warn("no database connection free within the acquisition timeout");
+            return Response.fromResponse(Problems.response(503, "busy", "Service busy",
+                    "too many requests at once; try again shortly", uri, null)).header("Retry-After", "1").build();
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("database unavailable: %s", e.getClass().getName());
             return Problems.response(503, "unavailable", "Service unavailable",
@@ -191,10 +197,20 @@ public class ProblemMappers {
                 if (state.startsWith("08") // connection exceptions
                         || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
                         || state.equals("53300") // too many connections
-                        || (state.equals("55000") && message.contains("not currently accepting connections"))
-                        || message.startsWith("Acquisition timeout")) { // the pool could not get a connection in time
+                        || (state.equals("55000") && message.contains("not currently accepting connections"))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Every pooled connection stayed busy for the whole acquisition timeout (Agroal's wording). */
+    public static boolean isPoolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                return true;
             }
         }
         return false;

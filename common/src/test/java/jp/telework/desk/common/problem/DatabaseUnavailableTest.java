@@ -15,7 +15,17 @@ class DatabaseUnavailableTest {
         assertTrue(ProblemMappers.isDatabaseUnavailable(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(ProblemMappers.isDatabaseUnavailable(
                 new SQLException("FATAL: database \"consultations\" is not currently accepting connections", "55000")));
-        assertTrue(ProblemMappers.isDatabaseUnavailable(new SQLException("Acquisition timeout while waiting for new connection")));
+    }
+
+    @Test
+    void anExhaustedPoolIsOverloadNotAnOutage() {
+        // what Hibernate wraps when Agroal gave up waiting for a free connection
+        RuntimeException wrapped = new RuntimeException("Unable to acquire JDBC Connection [Sorry, acquisition timeout!]",
+                new SQLException("Sorry, acquisition timeout!"));
+        assertTrue(ProblemMappers.isPoolExhausted(wrapped));
+        assertTrue(ProblemMappers.isPoolExhausted(new SQLException("Acquisition timeout while waiting for new connection")));
+        assertFalse(ProblemMappers.isPoolExhausted(new SQLException("Connection refused", "08001")));
+        assertFalse(ProblemMappers.isDatabaseUnavailable(wrapped));
     }
 
     @Test
