@@ -45,12 +45,16 @@ public final class Capacity {
             case CLOSED -> throw new ProblemException(409, "slot-closed", "Slot closed",
                     "slot " + slot.id + " is closed by its contact point",
                     List.of(new Problem.FieldError(field, "slot is closed")));
-            case FULL -> throw new ProblemException(409, "slot-full", "Slot full",
-                    "slot " + slot.id + " has no free place left (capacity " + slot.capacity + ")",
-                    List.of(new Problem.FieldError(field, "slot is full")));
+            case FULL -> throw full(slot.id, slot.capacity, field);
             case NONE -> {
             }
         }
+    }
+
+    public static ProblemException full(java.util.UUID slotId, int capacity, String field) {
+        return new ProblemException(409, "slot-full", "Slot full",
+                "slot " + slotId + " has no free place left (capacity " + capacity + ")",
+                List.of(new Problem.FieldError(field, "slot is full")));
     }
 
     /**

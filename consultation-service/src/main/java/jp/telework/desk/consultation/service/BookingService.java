@@ -78,6 +78,7 @@ public class BookingService {
                 return new StoredResult(earlier.get().status(), earlier.get().location(), earlier.get().body());
             }
         }
+        refuseIfAlreadyFull(request.slotId());
         lockOrganization(organization);
         Slot slot = lockSlot(request.slotId());
         OffsetDateTime now = now();
@@ -260,6 +261,21 @@ public class BookingService {
                     List.of(new Problem.FieldError("slotId", "no such slot")));
         }
         return slot;
+    }
+
+    /**
+     * A flash crowd at one slot: once it is full (as committed), everyone else is answered at once
+     * instead of queueing for its row lock. Reads without a lock, so it can only refuse too early
+     * when a cancellation commits at this very moment (the caller may retry); it never admits
+     * anything: the locked check after it still decides every booking.
+     */
+    private void refuseIfAlreadyFull(UUID slotId) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT s.capacity, (SELECT count(*) FROM booking b"
+                + " WHERE b.slot_id = s.id AND b.status = 'BOOKED') FROM slot s WHERE s.id = ?1 AND s.status = 'OPEN'")
+                .setParameter(1, slotId).getResultStream().findFirst().orElse(null);
+        if (row != null && ((Number) row[1]).longValue() >= ((Number) row[0]).longValue()) {
+            throw Capacity.full(slotId, ((Number) row[0]).intValue(), "slotId");
+        }
     }
 
     private void lockSlotIfPresent(UUID id) {

@@ -86,7 +86,7 @@ public class GatewayConfig {
         int maxConnections();
 
         /** Requests waiting for a pooled connection before the gateway answers 503 at once. */
-        @WithDefault("512")
+        @WithDefault("2048")
         int maxWaitQueue();
 
         CircuitBreakerSettings circuitBreaker();
