@@ -68,9 +68,11 @@ public final class Bench {
                 BenchStack.sleep(3000);
                 double[] b = Proc.machineCpuSeconds();
                 double background = 100.0 * (b[0] - a[0]) / Math.max(0.001, b[1] - a[1]);
+                double steal = 100.0 * (b[2] - a[2]) / Math.max(0.001, b[1] - a[1]);
                 results.root.with("machine").put("busyPercentWithStackIdle", Results.round(background, 1));
+                results.root.with("machine").put("stealPercentWithStackIdle", Results.round(steal, 1));
                 results.header(String.format("Machine busy while the stack idled before the scenarios: %.1f %% (anything else running "
-                        + "on the machine would show here).", background));
+                        + "on the machine would show here); CPU time taken by the hypervisor (steal) meanwhile: %.0f %%.", background, steal));
                 Log.info(String.format("machine busy with the stack idle: %.1f %%", background));
                 Profiler profiler = new Profiler(profiles);
 

@@ -40,6 +40,7 @@ final class CpuMeter {
         o.put(LOAD_GENERATOR, Results.round(loadGenerator * 1000.0 / Math.max(1, requests), 3));
         o.put(OTHER, Results.round((busy - known - loadGenerator) * 1000.0 / Math.max(1, requests), 3));
         o.put("machineBusyPercent", Results.round(100.0 * busy / Math.max(0.001, machine[1] - machineBefore[1]), 1));
+        o.put("stealPercent", Results.round(100.0 * (machine[2] - machineBefore[2]) / Math.max(0.001, machine[1] - machineBefore[1]), 1));
         return o;
     }
 }
