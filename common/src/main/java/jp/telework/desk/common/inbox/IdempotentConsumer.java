@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jp.telework.desk.common.problem.DatabaseFailures;
 
 /**
  * Applies an incoming CloudEvent exactly once in effect: the event id is recorded in the same
@@ -81,10 +82,10 @@ public class IdempotentConsumer {
             } catch (PoisonEventException e) {
                 return dead(consumer, message, e);
             } catch (RuntimeException e) {
-                if (jp.telework.desk.common.problem.ProblemMappers.isDatabaseUnavailable(e)) {
-                    // the event is fine, our database is not: wait for it (this partition pauses) instead of
-                    // dead-lettering valid events
-                    LOG.warnf("%s: database unavailable while applying event %s; retrying", consumer, context.id());
+                if (DatabaseFailures.transientFailure(e)) {
+                    // the event is fine, our database is down or out of connections: wait for it (this
+                    // partition pauses) instead of dead-lettering valid events
+                    LOG.warnf("%s: database unavailable or busy while applying event %s; retrying", consumer, context.id());
                     sleep(Math.min(5000L, 250L * attempt));
                     attempt = 0;
                     continue;

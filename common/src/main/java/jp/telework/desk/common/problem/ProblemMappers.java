@@ -163,13 +163,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isPoolExhausted(e)) {
+        if (DatabaseFailures.poolExhausted(e)) {
             // more requests at once than connections, and they waited too long for one: overload, not a fault
             LOG.warn("no database connection free within the acquisition timeout");
             return Response.fromResponse(Problems.response(503, "busy", "Service busy",
                     "too many requests at once; try again shortly", uri, null)).header("Retry-After", "1").build();
         }
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             LOG.warnf("database unavailable: %s", e.getClass().getName());
             return Problems.response(503, "unavailable", "Service unavailable",
                     "a backing service is unavailable; try again shortly", uri, null);
@@ -182,38 +182,6 @@ public class ProblemMappers {
         return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
                 "a valid bearer token is required", uri, null))
                 .header("WWW-Authenticate", "Bearer").build();
-    }
-
-    /** The database is down, refusing connections, or was cut off: a 503 the client may retry, not a 500. */
-    public static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException s) {
-                String state = s.getSQLState() == null ? "" : s.getSQLState();
-                String message = String.valueOf(s.getMessage());
-                if (state.startsWith("08") // connection exceptions
-                        || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
-                        || state.equals("53300") // too many connections
-                        || (state.equals("55000") && message.contains("not currently accepting connections"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Every pooled connection stayed busy for the whole acquisition timeout (Agroal's wording). */
-    public static boolean isPoolExhausted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {
