@@ -195,7 +195,7 @@ final class BenchStack implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(40).toNanos();
         boolean refused = false;
-        while (Http.status(gateway() + path) != 200) {
+        while (Stack.status(gateway() + path) != 200) {
             refused = true;
             if (System.nanoTime() > deadline) {
                 throw new BenchException("the gateway still refuses " + path + " after 40 s");

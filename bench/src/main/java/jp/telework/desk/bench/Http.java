@@ -64,19 +64,6 @@ final class Http {
         }
     }
 
-    /** The status of a GET, or -1 when nothing answers. */
-    static int status(String url) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     static Response get(String url, String token) {
         return send("GET", url, token, null, Map.of());
     }

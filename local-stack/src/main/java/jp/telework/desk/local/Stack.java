@@ -209,7 +209,8 @@ public final class Stack {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
-    static int status(String url) {
+    /** The status of a GET, or -1 when nothing answers (the benchmark polls with it too). */
+    public static int status(String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
