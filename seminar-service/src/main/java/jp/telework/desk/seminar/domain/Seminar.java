@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.OptimisticLock;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -75,13 +76,12 @@ public class Seminar extends PanacheEntityBase {
     @OptimisticLock(excluded = true)
     @Column(name = "online_confirmed_seats")
     public int onlineConfirmedSeats;
-    @OptimisticLock(excluded = true)
-    @Column(name = "waitlisted_count")
+    /**
+     * Derived, never stored: waitlist places are added without the seminar row's exclusive lock
+     * (see RegistrationService), so a stored counter could not be kept in step with them.
+     */
+    @Formula("(SELECT count(*) FROM registration w WHERE w.seminar_id = id AND w.status = 'WAITLISTED')")
     public int waitlistedCount;
-    /** Hands out registration order numbers (confirmation and waitlist order) under the row lock. */
-    @OptimisticLock(excluded = true)
-    @Column(name = "sequence_counter")
-    public long sequenceCounter;
     /** SECRETARIAT or the host association's prefecture code. */
     public String host;
     @Column(name = "campaign_tag")
@@ -136,10 +136,6 @@ public class Seminar extends PanacheEntityBase {
 
     public List<Participation> pools() {
         return Arrays.stream(Participation.values()).filter(format::offers).toList();
-    }
-
-    public long nextSequence() {
-        return ++sequenceCounter;
     }
 
     public List<Topic> topicList() {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jp.telework.desk.common.idempotency.IdempotencyStore;
 import jp.telework.desk.common.problem.ProblemException;
@@ -31,9 +32,10 @@ import jp.telework.desk.seminar.mapping.SeminarRequest;
 import jp.telework.desk.seminar.security.SeminarAccess;
 
 /**
- * Registrations: seats are decided while the seminar row is locked (SELECT ... FOR UPDATE), so
- * concurrent requests are serialized on it and confirmed seats never exceed capacity; the waitlist
- * order is the order in which requests got that lock.
+ * Registrations: seats are decided while the seminar row is locked exclusively (SELECT ... FOR NO KEY
+ * UPDATE), so seat decisions are serialized on it and confirmed seats never exceed capacity.
+ * Requests that can only join the waitlist hold the row FOR SHARE instead and run side by side; the
+ * waitlist order is the order in which they drew their number from the database sequence.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -62,16 +64,37 @@ public class RegistrationService {
     record Fingerprint(UUID seminarId, RegistrationRequest request) {
     }
 
-    @Transactional
+    /**
+     * Registers an organization. Most of a flash crowd arrives after the seats are gone and only joins
+     * the waitlist: those requests hold the seminar row FOR SHARE and run in parallel; a request that
+     * may get a seat (or move the waitlist) holds it exclusively, one at a time. Which lock to take is
+     * guessed from an unlocked read and checked again under the lock; a wrong guess for the shared lock
+     * (a seat came free in between) is rolled back and redone exclusively.
+     */
     public Outcome register(UUID seminarId, RegistrationRequest req, String idempotencyKey) {
-        Actor actor = access.actor();
-        String organization = owner(req);
         if (req.seats() > config.registration().maxSeats()) {
             throw ProblemException.badRequest("seats", "at most " + config.registration().maxSeats() + " seats per registration");
         }
         if (req.attendees() != null && req.attendees().size() > req.seats()) {
             throw ProblemException.badRequest("attendees", "at most one attendee per seat (" + req.seats() + ")");
         }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> register(seminarId, req, idempotencyKey, false));
+        } catch (SeatDecisionNeeded e) {
+            return QuarkusTransaction.requiringNew().call(() -> register(seminarId, req, idempotencyKey, true));
+        }
+    }
+
+    /** A shared-lock attempt found that the newcomer may get a seat after all: redo it with the exclusive lock. */
+    static final class SeatDecisionNeeded extends RuntimeException {
+        SeatDecisionNeeded() {
+            super("seat decision needs the exclusive lock", null, false, false);
+        }
+    }
+
+    private Outcome register(UUID seminarId, RegistrationRequest req, String idempotencyKey, boolean exclusive) {
+        Actor actor = access.actor();
+        String organization = owner(req);
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.StoredResponse> earlier = idempotency.claim(IDEMPOTENCY_SCOPE, actor.subject(),
                     idempotencyKey, new Fingerprint(seminarId, req));
@@ -79,8 +102,13 @@ public class RegistrationService {
                 return new Outcome(earlier.get().status(), earlier.get().location(), null, earlier.get().body());
             }
         }
-        Seminar s = seats.lock(seminarId);
+        Seminar s = Seminar.findById(seminarId);
         if (s == null || !access.canSee(s)) {
+            throw ProblemException.notFound("seminar " + seminarId);
+        }
+        boolean waitlistOnly = !exclusive && fullFor(s, req);
+        seats.lock(s, !waitlistOnly);
+        if (!access.canSee(s)) {
             throw ProblemException.notFound("seminar " + seminarId);
         }
         if (!actor.isSme()) {
@@ -93,13 +121,16 @@ public class RegistrationService {
             throw ProblemException.badRequest("seats", "the seminar has " + s.capacity(participation) + " "
                     + participation.name().toLowerCase().replace('_', '-') + " seats in all");
         }
-        if (Registration.count("seminarId = ?1 and organizationId = ?2 and status in ?3", s.id, organization, ACTIVE) > 0) {
-            throw ProblemException.conflict("already-registered", "Already registered",
-                    "organization " + organization + " already holds a registration for this seminar; cancel it first or ask "
-                            + "the host to change it");
+        if (seats.holdsActive(s.id, organization)) {
+            throw alreadyRegistered(organization);
         }
-        if (seats.someWaitingFits(s, participation)) {
+        boolean admitted = WaitlistRules.admits(s.capacity(participation), s.confirmedSeats(participation), req.seats());
+        if (waitlistOnly && (admitted || seats.someWaitingFits(s, participation))) {
+            throw new SeatDecisionNeeded();
+        }
+        if (!waitlistOnly && seats.someWaitingFits(s, participation)) {
             seats.promote(s, now); // restores "nobody waiting fits" before the newcomer is placed behind them
+            admitted = WaitlistRules.admits(s.capacity(participation), s.confirmedSeats(participation), req.seats());
         }
         Registration r = new Registration();
         r.id = UUID.randomUUID();
@@ -118,16 +149,18 @@ public class RegistrationService {
         r.registeredBy = actor.subject();
         r.createdAt = now;
         r.updatedAt = now;
-        if (WaitlistRules.admits(s.capacity(participation), s.confirmedSeats(participation), r.seats)) {
+        if (admitted) {
             r.status = RegistrationStatus.CONFIRMED;
-            r.confirmedSeq = s.nextSequence();
+            r.confirmedSeq = seats.nextSequence();
             r.confirmedAt = now;
         } else {
             r.status = RegistrationStatus.WAITLISTED;
-            r.waitlistSeq = s.nextSequence();
+            r.waitlistSeq = seats.nextSequence();
         }
-        r.persist();
-        seats.recount(s);
+        seats.insert(r);
+        if (!waitlistOnly) {
+            seats.recount(s); // under the shared lock the seminar row must stay untouched
+        }
         Integer position = seats.position(r);
         events.registration(r.status == RegistrationStatus.CONFIRMED ? EventTypes.REGISTRATION_CONFIRMED
                 : EventTypes.REGISTRATION_WAITLISTED, s, r, position);
@@ -265,6 +298,22 @@ public class RegistrationService {
             throw ProblemException.notFound("registration " + registrationId);
         }
         return r;
+    }
+
+    /**
+     * The seats the newcomer asks for are taken (as last committed): unless a seat comes free before
+     * the lock is held, the request only joins the waitlist. Wrong answers to either side are caught under the lock.
+     */
+    private static boolean fullFor(Seminar s, RegistrationRequest req) {
+        Participation p = req.participation() != null ? req.participation()
+                : s.format == SeminarFormat.ONLINE ? Participation.ONLINE : Participation.IN_PERSON;
+        return !WaitlistRules.admits(s.capacity(p), s.confirmedSeats(p), req.seats());
+    }
+
+    static ProblemException alreadyRegistered(String organization) {
+        return ProblemException.conflict("already-registered", "Already registered",
+                "organization " + organization + " already holds a registration for this seminar; cancel it first or ask "
+                        + "the host to change it");
     }
 
     /** An SME registers itself; staff name the organization they register for. */

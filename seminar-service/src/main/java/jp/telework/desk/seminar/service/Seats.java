@@ -40,6 +40,41 @@ public class Seats {
     }
 
     /**
+     * Reloads a seminar read without a lock, now locked: exclusively (FOR NO KEY UPDATE) to decide
+     * seats, or shared (FOR SHARE) to add waitlist places only. Shared holders run in parallel but
+     * exclude every seat decision, so the seat counters they read stay true until they commit; they
+     * must not change the seminar row (two of them upgrading would deadlock).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Seminar lock(Seminar s, boolean exclusive) {
+        em.refresh(s, exclusive ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ);
+        return s;
+    }
+
+    /** The next registration order number (confirmation or waitlist order; compared within one seminar only). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long nextSequence() {
+        return ((Number) em.createNativeQuery("SELECT nextval('registration_order')").getSingleResult()).longValue();
+    }
+
+    /**
+     * Writes a new registration now. Under the shared lock two requests of one organization can pass
+     * the "already registered" check together; the unique index then refuses the second.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(Registration r) {
+        r.persist();
+        try {
+            em.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            if ("registration_one_active_per_org".equals(e.getConstraintName())) {
+                throw RegistrationService.alreadyRegistered(r.organizationId);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Promotes the waitlists first come, first served (skipping entries that no longer fit), but
      * only while registration is open and the seminar has not started.
      */
@@ -61,7 +96,7 @@ public class Seats {
                 Registration r = byId.get(e.id());
                 r.moveTo(RegistrationStatus.CONFIRMED);
                 r.waitlistSeq = null;
-                r.confirmedSeq = s.nextSequence();
+                r.confirmedSeq = nextSequence();
                 r.confirmedAt = now;
                 r.promotedAt = now;
                 r.updatedAt = now;
@@ -92,7 +127,7 @@ public class Seats {
         }
         Long first = em.createQuery("select min(r.waitlistSeq) from Registration r where r.seminarId = ?1 and r.status = ?2", Long.class)
                 .setParameter(1, s.id).setParameter(2, RegistrationStatus.WAITLISTED).getSingleResult();
-        long front = (first != null ? first : s.nextSequence()) - demoted.size();
+        long front = (first != null ? first : nextSequence()) - demoted.size();
         List<Registration> result = new java.util.ArrayList<>();
         for (int i = 0; i < demoted.size(); i++) {
             Registration r = byId.get(demoted.get(i).id());
@@ -126,11 +161,23 @@ public class Seats {
                 seminarId, pool, RegistrationStatus.WAITLISTED);
     }
 
+    // Counts below are select-count query strings, not Panache count(): Hibernate caches a query string's
+    // translation but derives a new count query on every count() call, and these run under the seminar lock.
+    // No list parameters (IN ?n) either: a list is expanded per call and defeats that cache.
+
+    /** Does the organization hold a registration (a seat or a waitlist place) for the seminar? */
+    public boolean holdsActive(UUID seminarId, String organization) {
+        return em.createQuery("select count(r) from Registration r where r.seminarId = ?1 and r.organizationId = ?2"
+                + " and (r.status = ?3 or r.status = ?4)", Long.class).setParameter(1, seminarId).setParameter(2, organization)
+                .setParameter(3, RegistrationStatus.CONFIRMED).setParameter(4, RegistrationStatus.WAITLISTED).getSingleResult() > 0;
+    }
+
     /** Does any waiting registration of the pool fit into the free seats (normally never while registration is open)? */
     public boolean someWaitingFits(Seminar s, Participation pool) {
         int free = s.freeSeats(pool);
-        return free > 0 && Registration.count("seminarId = ?1 and participation = ?2 and status = ?3 and seats <= ?4",
-                s.id, pool, RegistrationStatus.WAITLISTED, free) > 0;
+        return free > 0 && em.createQuery("select count(r) from Registration r where r.seminarId = ?1 and r.participation = ?2"
+                + " and r.status = ?3 and r.seats <= ?4", Long.class).setParameter(1, s.id).setParameter(2, pool)
+                .setParameter(3, RegistrationStatus.WAITLISTED).setParameter(4, free).getSingleResult() > 0;
     }
 
     /** 1-based place of a WAITLISTED registration within its pool's waitlist; null otherwise. */
@@ -139,9 +186,10 @@ public class Seats {
             return null;
         }
         em.flush();
-        long ahead = Registration.count("seminarId = ?1 and participation = ?2 and status = ?3 and waitlistSeq <= ?4",
-                r.seminarId, r.participation, RegistrationStatus.WAITLISTED, r.waitlistSeq);
-        return (int) ahead;
+        return em.createQuery("select count(r) from Registration r where r.seminarId = ?1 and r.participation = ?2"
+                + " and r.status = ?3 and r.waitlistSeq <= ?4", Long.class).setParameter(1, r.seminarId)
+                .setParameter(2, r.participation).setParameter(3, RegistrationStatus.WAITLISTED).setParameter(4, r.waitlistSeq)
+                .getSingleResult().intValue();
     }
 
     /** Places of every waiting registration of a seminar, by registration id. */
@@ -183,6 +231,6 @@ public class Seats {
         }
         s.inPersonConfirmedSeats = inPerson;
         s.onlineConfirmedSeats = online;
-        s.waitlistedCount = waiting;
+        s.waitlistedCount = waiting; // derived (a formula): kept current in memory for this answer, never written
     }
 }
