@@ -288,14 +288,21 @@ public class BookingService {
                 .getSingleResult();
     }
 
-    private static long placesTaken(Slot slot) {
-        return Booking.count("slot = ?1 and status = ?2", slot, BookingStatus.BOOKED);
+    // Counts are written as select-count queries rather than Panache count(): Hibernate caches the
+    // translation of a query string, while count() derives and translates a new count query on every call
+    // (a quarter of the service's CPU per booking in the benchmark's profile); no list parameters either,
+    // as a list is expanded per call and defeats that cache.
+    private long placesTaken(Slot slot) {
+        return em.createQuery("select count(b) from Booking b where b.slot = ?1 and b.status = ?2", Long.class)
+                .setParameter(1, slot).setParameter(2, BookingStatus.BOOKED).getSingleResult();
     }
 
     /** Open bookings whose consultation date has not passed yet count against the cap. */
-    private static long openBookings(String organization, LocalDate today) {
-        return Booking.count("organizationId = ?1 and status in ?2 and slot.date >= ?3", organization,
-                List.of(BookingStatus.BOOKED, BookingStatus.NEEDS_RESCHEDULE), today);
+    private long openBookings(String organization, LocalDate today) {
+        return em.createQuery("select count(b) from Booking b where b.organizationId = ?1"
+                + " and (b.status = ?2 or b.status = ?3) and b.slot.date >= ?4", Long.class).setParameter(1, organization)
+                .setParameter(2, BookingStatus.BOOKED).setParameter(3, BookingStatus.NEEDS_RESCHEDULE).setParameter(4, today)
+                .getSingleResult();
     }
 
     private OffsetDateTime now() {
