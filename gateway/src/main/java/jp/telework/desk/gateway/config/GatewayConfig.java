@@ -73,9 +73,20 @@ public class GatewayConfig {
         @WithDefault("1s")
         Duration connectTimeout();
 
-        /** How long the upstream may take, from the request until its response headers. */
+        /**
+         * How long the upstream may take, from the moment it has the request (a pooled connection was
+         * free) until its response headers. Time spent waiting for a connection is not counted here.
+         */
         @WithDefault("5s")
         Duration responseTimeout();
+
+        /**
+         * How long a request may wait for one of the pooled connections (all busy) before the gateway
+         * answers 503 with Retry-After. A burst waits here instead of timing out as if the upstream were slow;
+         * 30 s stays within what browsers and nginx (60 s read timeout) give a request.
+         */
+        @WithDefault("30s")
+        Duration queueTimeout();
 
         /** How long a streaming request or response body may stall. */
         @WithDefault("30s")

@@ -2,14 +2,15 @@ package jp.telework.desk.gateway.upstream;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -35,6 +36,7 @@ public final class UpstreamClient {
     private final boolean ssl;
     private final long responseTimeoutMillis;
     private final long idleTimeoutMillis;
+    private final long queueTimeoutMillis;
 
     public UpstreamClient(Service service, String baseUrl, GatewayConfig.UpstreamResilience settings, Vertx vertx) {
         this.service = service;
@@ -48,6 +50,7 @@ public final class UpstreamClient {
         this.port = uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80);
         this.responseTimeoutMillis = settings.responseTimeout().toMillis();
         this.idleTimeoutMillis = settings.idleTimeout().toMillis();
+        this.queueTimeoutMillis = settings.queueTimeout().toMillis();
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -84,22 +87,17 @@ public final class UpstreamClient {
         }
         Promise<HttpClientResponse> result = Promise.promise();
         AtomicBoolean settled = new AtomicBoolean();
-        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-        long timer = vertx.setTimer(responseTimeoutMillis, t -> {
-            if (result.tryFail(UpstreamFailure.timeout(service))) {
-                settle(settled, Outcome.FAILURE);
-                HttpClientRequest r = sent.get();
-                if (r != null) {
-                    r.reset();
-                }
-            }
-        });
+        // the connect timeout of a request is the wait for a pooled connection (queue included)
         RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
-                .setURI(uri).setHeaders(headers).setIdleTimeout(idleTimeoutMillis);
+                .setURI(uri).setHeaders(headers).setIdleTimeout(idleTimeoutMillis).setConnectTimeout(queueTimeoutMillis);
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
-                vertx.cancelTimer(timer);
-                if (result.tryFail(UpstreamFailure.classify(service, ar.cause()))) {
+                if (ar.cause() instanceof TimeoutException || ar.cause() instanceof ConnectionPoolTooBusyException) {
+                    // the gateway's own backlog: the upstream answered all it was given, so not held against it
+                    if (result.tryFail(UpstreamFailure.busy(service))) {
+                        settle(settled, Outcome.IGNORED);
+                    }
+                } else if (result.tryFail(UpstreamFailure.classify(service, ar.cause()))) {
                     settle(settled, Outcome.FAILURE);
                 }
                 return;
@@ -108,11 +106,13 @@ public final class UpstreamClient {
             // failures surface through the response future; no second report (and no error log) here
             request.exceptionHandler(e -> {
             });
-            sent.set(request);
-            if (result.future().isComplete()) { // timed out while connecting
-                request.reset();
-                return;
-            }
+            // the response timeout runs from here: the upstream has the request
+            long timer = vertx.setTimer(responseTimeoutMillis, t -> {
+                if (result.tryFail(UpstreamFailure.timeout(service))) {
+                    settle(settled, Outcome.FAILURE);
+                    request.reset();
+                }
+            });
             request.response().onComplete(rar -> {
                 vertx.cancelTimer(timer);
                 if (rar.failed()) {

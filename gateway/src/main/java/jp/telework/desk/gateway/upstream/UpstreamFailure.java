@@ -53,6 +53,12 @@ public final class UpstreamFailure extends RuntimeException {
         return new UpstreamFailure(Kind.TIMEOUT, service, "the " + service.slug() + " service did not answer in time", null);
     }
 
+    /** Every pooled connection stayed busy for the queue timeout, or the wait queue was full. */
+    public static UpstreamFailure busy(Service service) {
+        return new UpstreamFailure(Kind.UNAVAILABLE, service, "the " + service.slug() + " service is busy with other requests",
+                Duration.ofSeconds(1));
+    }
+
     public static UpstreamFailure circuitOpen(Service service, Duration retryAfter) {
         return new UpstreamFailure(Kind.CIRCUIT_OPEN, service,
                 "the " + service.slug() + " service is failing; the gateway stopped calling it for a moment", retryAfter);
