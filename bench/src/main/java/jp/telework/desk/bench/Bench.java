@@ -96,7 +96,7 @@ public final class Bench {
                     new BookingWritePath().run(stack, accounts, setup, opt, results, profiler);
                 }
                 if (opt.runs("3")) {
-                    new Contention().run(stack, accounts, opt, results);
+                    new Contention().run(stack, accounts, opt, results, profiler);
                 }
                 if (opt.runs("4")) {
                     new EventPropagation().run(stack, accounts, opt, results);

@@ -24,15 +24,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Contention {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-    void run(BenchStack stack, Accounts accounts, Options opt, Results results) {
+    void run(BenchStack stack, Accounts accounts, Options opt, Results results, Profiler profiler) {
         Log.section("scenario 3: contention (" + opt.raceClients + " clients for " + opt.raceSeats + " places of one slot, "
                 + opt.raceClients + " for " + opt.seminarSeats + " seminar seats)");
         ObjectNode s = results.section("contention");
         StringBuilder d = new StringBuilder("### 3. Contention\n\nEvery client sends one request, all at once, each on its own connection "
                 + "(consultations: tokens of " + Accounts.SME_USERS + " organizations, round robin; seminar: the secretariat registers "
                 + opt.raceClients + " different organizations on their behalf, as the seminar README allows). Each race runs on a fresh "
-                + "slot or seminar, once through the gateway (default settings: 64 pooled connections per service, a wait queue of 512, "
-                + "5 s response timeout, circuit breaker) and once directly at the service. The database is checked afterwards.\n\n"
+                + "slot or seminar, once through the gateway (default settings: 64 pooled connections per service, a wait queue of 2048 "
+                + "and up to 30 s in it, 5 s response timeout once the service has the request, circuit breaker) and once directly at the service. The database is checked afterwards.\n\n"
                 + "| race | via | answers | in the database | answers = database | p50 ms | p99 ms | all answered after |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         LocalDate date = LocalDate.now(TOKYO).plusDays(5);
@@ -45,6 +45,15 @@ final class Contention {
         stack.settle(Duration.ofSeconds(60));
         seminarRace(stack, accounts, opt, results, s.putObject("seminarDirect"), d, "seminar-service", stack.url("seminar-service"));
         stack.settle(Duration.ofSeconds(60));
+        // One more seminar race, not measured, with JFR on seminar-service: where a flash crowd's time goes.
+        long seminarPid = stack.servicePid("seminar-service");
+        profiler.start(seminarPid, "s3-seminar-service");
+        seminarRace(stack, accounts, opt, null, null, null, "seminar-service (profiled, not measured)", stack.url("seminar-service"));
+        String profile = profiler.stop(seminarPid, "s3-seminar-service").getFileName().toString();
+        s.put("profile", "profiles/" + profile);
+        stack.settle(Duration.ofSeconds(60));
+        d.append("\nJFR hot methods of seminar-service during a third, unmeasured seminar race: [`profiles/").append(profile)
+                .append("`](profiles/").append(profile).append(").\n");
         results.detail(d.toString());
     }
 
@@ -80,6 +89,10 @@ final class Contention {
         j.put("slotCapacity", opt.raceSeats);
         j.put("bookedInDatabase", booked);
         j.put("remainingCapacityShown", view.path("remainingCapacity").asInt(-1));
+        if (results == null) { // the profiled round: logged only
+            Log.info(String.format("  %s: %d× 201 of %d, all answered after %.2f s", via, o.count(201), opt.raceClients, o.allAnsweredS()));
+            return;
+        }
         s.setAll(j);
         report(results, d, opt.raceClients + " clients → slot with " + opt.raceSeats + " places", via, o, booked + " booked",
                 booked <= opt.raceSeats, o.count(201) == booked);
@@ -132,6 +145,10 @@ final class Contention {
         j.put("waitlistedInDatabase", waitlisted);
         j.put("distinctWaitlistPositions", distinctPositions);
         j.put("maxWaitlistPosition", maxPosition);
+        if (results == null) { // the profiled round: logged only
+            Log.info(String.format("  %s: %d× 201 of %d, all answered after %.2f s", via, o.count(201), opt.raceClients, o.allAnsweredS()));
+            return;
+        }
         s.setAll(j);
         report(results, d, opt.raceClients + " registrations → seminar with " + opt.seminarSeats + " seats", via, o,
                 confirmedSeats + " seats confirmed, " + waitlisted + " waitlisted (" + distinctPositions + " distinct positions)",
