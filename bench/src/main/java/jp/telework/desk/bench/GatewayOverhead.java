@@ -59,6 +59,17 @@ final class GatewayOverhead {
                     cpu.put(t.getKey(), (ObjectNode) r.json().get("cpuMsPerRequest"));
                 }
             }
+            // one connection, one request at a time: what each hop adds when nothing waits for a core
+            Map<String, List<Wrk.Run>> single = new LinkedHashMap<>();
+            for (int round = 1; round <= opt.s1Rounds; round++) {
+                for (Map.Entry<String, String> t : targets.entrySet()) {
+                    if (t.getKey().equals("gateway")) {
+                        stack.awaitGatewayPasses(PATH);
+                    }
+                    single.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(wrk.run("s1-single-" + t.getKey() + "-r" + round,
+                            "get.lua", t.getValue() + PATH, 1, 1, opt.s1SingleDuration, Map.of(), List.of()));
+                }
+            }
             // profile: one more (unmeasured) round through the gateway with JFR on the gateway
             long gw = stack.servicePid("gateway");
             stack.awaitGatewayPasses(PATH);
@@ -89,6 +100,18 @@ final class GatewayOverhead {
             double ratio = m.get("gateway")[0] / m.get("nginx")[0];
             double addedP50 = m.get("gateway")[1] - m.get("direct")[1];
             double nginxAddedP50 = m.get("nginx")[1] - m.get("direct")[1];
+            Map<String, Double> singleP50 = new LinkedHashMap<>();
+            ObjectNode singleAgg = s.putObject("singleConnection");
+            for (Map.Entry<String, List<Wrk.Run>> e : single.entrySet()) {
+                double p50 = median(e.getValue().stream().mapToDouble(Wrk.Run::p50Ms).toArray());
+                singleP50.put(e.getKey(), p50);
+                singleAgg.putObject(e.getKey()).put("rps", Results.round(e.getValue().stream().mapToDouble(Wrk.Run::rps).average().orElse(0), 1))
+                        .put("p50Ms", Results.round(p50, 3))
+                        .put("p99Ms", Results.round(median(e.getValue().stream().mapToDouble(Wrk.Run::p99Ms).toArray()), 3));
+                e.getValue().forEach(r -> all.add(r.json()));
+            }
+            double singleAdded = singleP50.get("gateway") - singleP50.get("direct");
+            double singleNginxAdded = singleP50.get("nginx") - singleP50.get("direct");
             agg.put("gatewayThroughputVsNginx", Results.round(ratio, 3));
             agg.put("gatewayAddedP50Ms", Results.round(addedP50, 3));
             agg.put("nginxAddedP50Ms", Results.round(nginxAddedP50, 3));
@@ -104,6 +127,11 @@ final class GatewayOverhead {
                     Results.f2(m.get("direct")[2]) + " / " + Results.f2(m.get("gateway")[2]) + " / " + Results.f2(m.get("nginx")[2]), "", "");
             results.summary("1 Gateway overhead", "p50 added by the gateway", Results.f2(addedP50) + " ms (nginx: "
                     + Results.f2(nginxAddedP50) + " ms)", "≤ 1 ms", verdict(addedP50 <= 1.0, String.format("%.2f ms over", addedP50 - 1.0)));
+            results.summary("1 Gateway overhead", "p50 direct / gateway / nginx at 1 connection (ms; nothing queues)",
+                    Results.f2(singleP50.get("direct")) + " / " + Results.f2(singleP50.get("gateway")) + " / " + Results.f2(singleP50.get("nginx")),
+                    "", "");
+            results.summary("1 Gateway overhead", "p50 added by the gateway at 1 connection", Results.f2(singleAdded) + " ms (nginx: "
+                    + Results.f2(singleNginxAdded) + " ms)", "≤ 1 ms", verdict(singleAdded <= 1.0, String.format("%.2f ms over", singleAdded - 1.0)));
             StringBuilder d = new StringBuilder("### 1. Gateway overhead\n\n`GET " + PATH + "` (anonymous, first page of Tokyo's free slots), wrk "
                     + "2 threads × " + opt.connections + " connections, " + opt.s1Rounds + " interleaved rounds of " + opt.s1Duration.toSeconds()
                     + " s per target after a warm-up; throughput is the mean of the rounds, percentiles their median. "
@@ -116,6 +144,13 @@ final class GatewayOverhead {
                         e.getValue()[0], e.getValue()[1], e.getValue()[2], (long) e.getValue()[3], c.get("gateway").asDouble(),
                         c.get("consultation-service").asDouble(), c.get("nginx").asDouble(), c.get("postgres").asDouble(),
                         c.get(CpuMeter.LOAD_GENERATOR).asDouble(), c.get(CpuMeter.OTHER).asDouble(), c.get("machineBusyPercent").asDouble()));
+            }
+            d.append("\nThe same request at 1 connection (wrk 1 thread, " + opt.s1SingleDuration.toSeconds() + " s per target and round, "
+                    + "interleaved): what each hop adds when no request waits for a core.\n\n| target | req/s | p50 ms | p99 ms |\n|---|---|---|---|\n");
+            for (String target : single.keySet()) {
+                ObjectNode one = (ObjectNode) singleAgg.get(target);
+                d.append(String.format("| %s | %.1f | %.2f | %.2f |%n", target, one.get("rps").asDouble(), one.get("p50Ms").asDouble(),
+                        one.get("p99Ms").asDouble()));
             }
             d.append("\nJFR hot methods of the gateway under this load: [`profiles/").append(profile).append("`](profiles/")
                     .append(profile).append(").\n");

@@ -13,6 +13,8 @@ final class Options {
     Duration s1Warmup = Duration.ofSeconds(8);
     Duration s1Duration = Duration.ofSeconds(10);
     int s1Rounds = 2;
+    /** Rounds at one connection: the latency a proxy adds when nothing queues. */
+    Duration s1SingleDuration = Duration.ofSeconds(6);
     Duration profileDuration = Duration.ofSeconds(8);
     Duration s2Warmup = Duration.ofSeconds(8);
     Duration s2Duration = Duration.ofSeconds(12);
@@ -37,6 +39,7 @@ final class Options {
                 o.s1Warmup = Duration.ofSeconds(2);
                 o.s1Duration = Duration.ofSeconds(3);
                 o.s1Rounds = 1;
+                o.s1SingleDuration = Duration.ofSeconds(2);
                 o.profileDuration = Duration.ofSeconds(3);
                 o.s2Warmup = Duration.ofSeconds(2);
                 o.s2Duration = Duration.ofSeconds(4);
