@@ -40,7 +40,6 @@ import jp.telework.desk.seminar.security.SeminarAccess;
 @ApplicationScoped
 public class RegistrationService {
     static final String IDEMPOTENCY_SCOPE = "seminar-registration";
-    static final List<RegistrationStatus> ACTIVE = List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
 
     @Inject
     SeminarAccess access;
@@ -106,7 +105,9 @@ public class RegistrationService {
         if (s == null || !access.canSee(s)) {
             throw ProblemException.notFound("seminar " + seminarId);
         }
-        boolean waitlistOnly = !exclusive && fullFor(s, req);
+        // a guess from the unlocked read: a request that cannot get a seat as last committed only joins the waitlist
+        Participation asked = participation(s, req.participation());
+        boolean waitlistOnly = !exclusive && !WaitlistRules.admits(s.capacity(asked), s.confirmedSeats(asked), req.seats());
         seats.lock(s, !waitlistOnly);
         if (!access.canSee(s)) {
             throw ProblemException.notFound("seminar " + seminarId);
@@ -298,16 +299,6 @@ public class RegistrationService {
             throw ProblemException.notFound("registration " + registrationId);
         }
         return r;
-    }
-
-    /**
-     * The seats the newcomer asks for are taken (as last committed): unless a seat comes free before
-     * the lock is held, the request only joins the waitlist. Wrong answers to either side are caught under the lock.
-     */
-    private static boolean fullFor(Seminar s, RegistrationRequest req) {
-        Participation p = req.participation() != null ? req.participation()
-                : s.format == SeminarFormat.ONLINE ? Participation.ONLINE : Participation.IN_PERSON;
-        return !WaitlistRules.admits(s.capacity(p), s.confirmedSeats(p), req.seats());
     }
 
     static ProblemException alreadyRegistered(String organization) {
