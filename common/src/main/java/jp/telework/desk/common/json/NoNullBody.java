@@ -29,9 +29,14 @@ public class NoNullBody implements ReaderInterceptor {
         context.setInputStream(sniffer);
         Object value = context.proceed();
         if (value == null && sniffer.sawContent) {
-            throw ProblemException.badRequest("body", "must be a JSON object, not null");
+            throw refused();
         }
         return value;
+    }
+
+    /** The answer to a {@code null} body; also for endpoints that parse their optional body themselves. */
+    public static ProblemException refused() {
+        return ProblemException.badRequest("body", "must be a JSON object, not null");
     }
 
     /** Notes whether anything but whitespace went through. */

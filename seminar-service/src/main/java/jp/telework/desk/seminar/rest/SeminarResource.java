@@ -45,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.telework.desk.common.json.NoNullBody;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.common.rest.QueryParams;
@@ -289,7 +290,7 @@ public class SeminarResource {
             }
             request = json.readValue(body, CancelRequest.class);
             if (request == null) {
-                throw ProblemException.badRequest("body", "must be a JSON object, not null");
+                throw NoNullBody.refused();
             }
             Set<ConstraintViolation<CancelRequest>> violations = validator.validate(request);
             if (!violations.isEmpty()) {
