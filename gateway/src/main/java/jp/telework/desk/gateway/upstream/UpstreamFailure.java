@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import io.vertx.core.http.ConnectionPoolTooBusyException;
 import jp.telework.desk.gateway.problem.GatewayException;
 import jp.telework.desk.gateway.routing.Service;
 
@@ -38,8 +37,7 @@ public final class UpstreamFailure extends RuntimeException {
         if (cause instanceof UpstreamFailure f) {
             return f;
         }
-        if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof ConnectionPoolTooBusyException) {
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
             return new UpstreamFailure(Kind.UNAVAILABLE, service, "the " + service.slug() + " service is unavailable",
                     Duration.ofSeconds(1));
         }
