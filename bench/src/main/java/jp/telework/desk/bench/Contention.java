@@ -48,7 +48,9 @@ final class Contention {
         // One more seminar race, not measured, with JFR on seminar-service: where a flash crowd's time goes.
         long seminarPid = stack.servicePid("seminar-service");
         profiler.start(seminarPid, "s3-seminar-service");
-        seminarRace(stack, accounts, opt, null, null, null, "seminar-service (profiled, not measured)", stack.url("seminar-service"));
+        Race.Outcome profiled = runSeminarRace(stack, accounts, opt, stack.url("seminar-service")).outcome();
+        Log.info(String.format("  seminar-service (profiled, not measured): %d× 201 of %d, all answered after %.2f s", profiled.count(201),
+                opt.raceClients, profiled.allAnsweredS()));
         String profile = profiler.stop(seminarPid, "s3-seminar-service").getFileName().toString();
         s.put("profile", "profiles/" + profile);
         stack.settle(Duration.ofSeconds(60));
@@ -89,17 +91,16 @@ final class Contention {
         j.put("slotCapacity", opt.raceSeats);
         j.put("bookedInDatabase", booked);
         j.put("remainingCapacityShown", view.path("remainingCapacity").asInt(-1));
-        if (results == null) { // the profiled round: logged only
-            Log.info(String.format("  %s: %d× 201 of %d, all answered after %.2f s", via, o.count(201), opt.raceClients, o.allAnsweredS()));
-            return;
-        }
         s.setAll(j);
         report(results, d, opt.raceClients + " clients → slot with " + opt.raceSeats + " places", via, o, booked + " booked",
                 booked <= opt.raceSeats, o.count(201) == booked);
     }
 
-    private void seminarRace(BenchStack stack, Accounts accounts, Options opt, Results results, ObjectNode s, StringBuilder d,
-            String via, String base) {
+    /** A fresh published seminar and the race for its seats. */
+    private record SeminarRun(String seminarId, Race.Outcome outcome) {
+    }
+
+    private SeminarRun runSeminarRace(BenchStack stack, Accounts accounts, Options opt, String base) {
         String secretariat = accounts.password("secretariat");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9)).truncatedTo(ChronoUnit.MINUTES);
         ObjectNode seminar = Http.object().put("kind", "SEMINAR").put("titleJa", "ベンチマーク・セミナー").put("titleEn", "Benchmark seminar")
@@ -124,6 +125,14 @@ final class Contention {
         Race.Outcome o = Race.run(opt.raceClients, i -> Race.post(url, secretariat, String.format(
                 "{\"seats\":1,\"organization\":{\"id\":\"race-org-%04d\",\"name\":\"Race %04d K.K.\",\"type\":\"SME\",\"prefecture\":\"13\","
                         + "\"employeeCount\":20},\"contact\":{\"name\":\"Race Contact\",\"email\":\"race%04d@example.jp\"}}", i, i, i)).build());
+        return new SeminarRun(id, o);
+    }
+
+    private void seminarRace(BenchStack stack, Accounts accounts, Options opt, Results results, ObjectNode s, StringBuilder d,
+            String via, String base) {
+        SeminarRun run = runSeminarRace(stack, accounts, opt, base);
+        String id = run.seminarId();
+        Race.Outcome o = run.outcome();
         long confirmedSeats;
         long registrations;
         long waitlisted;
@@ -145,10 +154,6 @@ final class Contention {
         j.put("waitlistedInDatabase", waitlisted);
         j.put("distinctWaitlistPositions", distinctPositions);
         j.put("maxWaitlistPosition", maxPosition);
-        if (results == null) { // the profiled round: logged only
-            Log.info(String.format("  %s: %d× 201 of %d, all answered after %.2f s", via, o.count(201), opt.raceClients, o.allAnsweredS()));
-            return;
-        }
         s.setAll(j);
         report(results, d, opt.raceClients + " registrations → seminar with " + opt.seminarSeats + " seats", via, o,
                 confirmedSeats + " seats confirmed, " + waitlisted + " waitlisted (" + distinctPositions + " distinct positions)",
