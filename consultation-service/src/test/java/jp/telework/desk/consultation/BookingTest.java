@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jp.telework.desk.common.outbox.OutboxEvent;
 import jp.telework.desk.consultation.domain.Booking;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.events.SlotV1;
 import jp.telework.desk.events.Topics;
@@ -146,6 +146,8 @@ class BookingTest {
         again.then().statusCode(201);
         assertEquals(first.asString(), again.asString(), "same body");
         assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(null, first.header("Idempotent-Replayed"));
+        assertEquals("true", again.header("Idempotent-Replayed"), "a replay says so");
         Fixtures.awaitSlot(s.slotId(), j -> j.getInt("remainingCapacity") == 4);
 
         // the same key with another body
@@ -293,6 +295,11 @@ class BookingTest {
                 .body("errors[0].field", equalTo("size"));
         as("secretariat").queryParam("from", "yesterday").get("/api/v1/consultations").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        as("secretariat").get("/api/v1/consultations/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        as("secretariat").get("/api/v1/consultations/not-a-uuid").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("booking does not exist or is not visible to you"));
+        as("secretariat").queryParam("page", "abc").get("/api/v1/consultations").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        as("secretariat").delete("/api/v1/consultations").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", org.hamcrest.Matchers.containsString("POST"));
     }
 }

@@ -82,6 +82,8 @@ class InquiryTest {
                 .post("/api/v1/inquiries");
         assertEquals(201, again.statusCode());
         assertEquals(first.asString(), again.asString());
+        assertEquals(null, first.header("Idempotent-Replayed"));
+        assertEquals("true", again.header("Idempotent-Replayed"));
         String id = first.path("id");
         as("sme-b").queryParam("size", "100").get("/api/v1/inquiries").then().statusCode(200).body("items.id", hasItem(id));
         as("sme-a").queryParam("size", "100").get("/api/v1/inquiries").then().statusCode(200).body("items.id", not(hasItem(id)));

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.events.ContactPointChangedV1;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.events.SlotV1;

@@ -3,7 +3,6 @@ package jp.telework.desk.contactpoint;
 import static io.restassured.RestAssured.given;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -13,17 +12,17 @@ import io.restassured.response.Response;
 import jp.telework.desk.events.Topics;
 import jp.telework.desk.infra.test.TestInfra;
 import jp.telework.desk.infra.test.TopicProbe;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /** Small helpers shared by the HTTP tests. */
 final class Api {
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     static final int HORIZON_DAYS = 8 * 7;
 
     private Api() {
     }
 
     static LocalDate today() {
-        return LocalDate.now(TOKYO);
+        return LocalDate.now(Tokyo.ZONE);
     }
 
     static String token(String user) {

@@ -163,8 +163,8 @@ class AvailabilityResourceTest {
     void invalidBodiesNameTheFieldAndWriteNothing() {
         String etag = Api.etag("13");
         String ok = Api.window("MONDAY", "10:00", "12:00", 60, 1, "IN_PERSON");
-        Api.putPlan("48", "secretariat", "*", "{\"windows\":[" + ok + "]}").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("code"));
+        Api.putPlan("48", "secretariat", "*", "{\"windows\":[" + ok + "]}").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("urn:telework:problem:not-found"));
         Api.putPlan("13", "secretariat", "*", "{\"windows\":[" + Api.window("MONDAY", "12:00", "10:00", 60, 1, "IN_PERSON") + "]}")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("windows[0].endTime")).body("errors[0].message", equalTo("must be after startTime"));
@@ -296,10 +296,10 @@ class AvailabilityResourceTest {
         String key = "extra-" + UUID.randomUUID();
         Response first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json").body(extra)
                 .when().post("/api/v1/contact-points/12/availability/exceptions");
-        first.then().statusCode(201).body("materialization.opened", equalTo(2));
+        first.then().statusCode(201).body("materialization.opened", equalTo(2)).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json").body(extra)
                 .when().post("/api/v1/contact-points/12/availability/exceptions")
-                .then().statusCode(201).header("Location", equalTo(first.header("Location")))
+                .then().statusCode(201).header("Location", equalTo(first.header("Location"))).header("Idempotent-Replayed", equalTo("true"))
                 .body("exception.id", equalTo(first.jsonPath().getString("exception.id")));
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json")
                 .body(extra.replace("\"capacity\":2", "\"capacity\":3"))
@@ -351,11 +351,15 @@ class AvailabilityResourceTest {
         post(token, "{\"date\":\"" + day + "\",\"kind\":\"CLOSED\",\"why\":\"x\"}").then().statusCode(400)
                 .body("errors[0].field", equalTo("why"));
         given().auth().oauth2(token).when().delete("/api/v1/contact-points/12/availability/exceptions/not-a-uuid")
-                .then().statusCode(400).body("errors[0].field", equalTo("id"));
+                .then().statusCode(404).body("detail", equalTo("exception does not exist or is not visible to you"));
         given().when().get("/api/v1/contact-points/12/slots?from=12/01/2026").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
         given().when().get("/api/v1/contact-points/12/slots?mode=FAX").then().statusCode(400).body("errors[0].field", equalTo("mode"));
         given().when().get("/api/v1/contact-points/12/slots?size=0").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().when().get("/api/v1/contact-points/12/slots?page=abc").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().when().get("/api/v1/contact-points/12/slots?page=2147483647").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().when().get("/api/v1/contact-points/12/slots?available=maybe").then().statusCode(400)
+                .body("errors[0].field", equalTo("available"));
     }
 
     private static Response post(String token, String body) {

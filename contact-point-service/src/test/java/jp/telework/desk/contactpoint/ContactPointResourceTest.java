@@ -50,10 +50,20 @@ class ContactPointResourceTest {
 
     @Test
     void badCodesAreProblems() {
-        given().when().get("/api/v1/contact-points/48").then().statusCode(400)
-                .contentType("application/problem+json").body("status", equalTo(400));
-        given().queryParam("region", "ATLANTIS").when().get("/api/v1/contact-points").then().statusCode(404)
-                .contentType("application/problem+json");
+        // a malformed code names no contact point: 404 like an unknown one; a bad filter value is a 400 naming it
+        for (String code : new String[] { "48", "00", "1", "abc" }) {
+            given().when().get("/api/v1/contact-points/" + code).then().statusCode(404)
+                    .contentType("application/problem+json").body("type", equalTo("urn:telework:problem:not-found"))
+                    .body("detail", equalTo("contact point does not exist or is not visible to you"));
+        }
+        given().queryParam("region", "ATLANTIS").when().get("/api/v1/contact-points").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("region"));
+        given().queryParam("mode", "FAX").when().get("/api/v1/contact-points").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("mode"));
+        // a known path with a method it does not take: 405 naming the methods it does
+        given().when().delete("/api/v1/contact-points").then().statusCode(405)
+                .contentType("application/problem+json").body("type", equalTo("urn:telework:problem:method-not-allowed"))
+                .header("Allow", org.hamcrest.Matchers.containsString("GET"));
         given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -64,6 +74,10 @@ class ContactPointResourceTest {
         String body = """
                 {"modes":["PHONE","ONLINE"],"languages":["ja","en"],"active":true,"openOnHolidays":false,
                  "phone":"06-0000-0000","note":"Face-to-face paused during renovation"}""";
+        // a shared mutable resource: no update without naming the version it replaces
+        given().auth().oauth2(token).contentType("application/json").body(body).when().put("/api/v1/contact-points/27")
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("urn:telework:problem:precondition-required")).body("errors[0].field", equalTo("If-Match"));
         String newEtag = given().auth().oauth2(token).header("If-Match", etag).contentType("application/json").body(body)
                 .when().put("/api/v1/contact-points/27")
                 .then().statusCode(200).body("faceToFaceAvailable", equalTo(false)).extract().header("ETag");

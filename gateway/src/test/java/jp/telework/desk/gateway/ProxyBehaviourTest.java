@@ -269,8 +269,14 @@ class ProxyBehaviourTest {
     @Test
     void theGatewaysOwnUnknownPathsAreProblemJsonToo() {
         given().when().get("/no-such-page").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/no-such-service/x").then().statusCode(404).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:telework:problem:not-found"));
+        // a known route with a method it does not take: 405 naming the methods it does (RFC 9110 §15.5.6)
         given().auth().oauth2(Tokens.of("secretariat")).when().post("/api/v1/dashboard/overview")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:telework:problem:method-not-allowed"))
+                .header("Allow", org.hamcrest.Matchers.equalTo("GET, HEAD"));
+        given().when().delete("/api/v1/openapi/seminars").then().statusCode(405).header("Allow", org.hamcrest.Matchers.equalTo("GET, HEAD"));
     }
 
     private HttpURLConnection chunkedPost(String path, String token, byte[] body) throws Exception {

@@ -75,13 +75,13 @@ class AuthorizationTest {
                         codes(200, 200, 200, 200, 200, 200, 200)),
                 new Row("POST /seminars (host 13)", a -> spec(a).contentType("application/json").body(json(tokyoBody))
                         .post("/api/v1/seminars"), codes(401, 403, 403, 201, 403, 201, 403)),
-                new Row("PUT /seminars/{id}", a -> spec(a).contentType("application/json").body(json(update)).put(seminarPath),
+                new Row("PUT /seminars/{id}", a -> spec(a).header("If-Match", "*").contentType("application/json").body(json(update)).put(seminarPath),
                         codes(401, 403, 403, 200, 403, 200, 403)),
-                new Row("POST /seminars/{draft}/publish", a -> spec(a).post("/api/v1/seminars/" + draft() + "/publish"),
+                new Row("POST /seminars/{draft}/publish", a -> spec(a).header("If-Match", "*").post("/api/v1/seminars/" + draft() + "/publish"),
                         codes(401, 403, 403, 200, 404, 200, 403)),
-                new Row("POST /seminars/{id}/cancel", a -> spec(a).post("/api/v1/seminars/" + publishedSeminar() + "/cancel"),
+                new Row("POST /seminars/{id}/cancel", a -> spec(a).header("If-Match", "*").post("/api/v1/seminars/" + publishedSeminar() + "/cancel"),
                         codes(401, 403, 403, 200, 403, 200, 403)),
-                new Row("POST /seminars/{id}/complete", a -> spec(a).post(seminarPath + "/complete"),
+                new Row("POST /seminars/{id}/complete", a -> spec(a).header("If-Match", "*").post(seminarPath + "/complete"),
                         codes(401, 403, 403, 409, 403, 409, 403)),
                 new Row("POST /registrations", a -> spec(a).contentType("application/json")
                         .body(json(a.startsWith("sme") ? onBehalf : withOrg(onBehalf, "behalf-" + a))).post(seminarPath + "/registrations"),

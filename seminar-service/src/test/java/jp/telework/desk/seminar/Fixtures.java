@@ -94,7 +94,7 @@ final class Fixtures {
     static String published(String user, Map<String, Object> body) {
         String id = as(user).contentType("application/json").body(json(body)).when().post("/api/v1/seminars")
                 .then().statusCode(201).extract().path("id");
-        as(user).when().post("/api/v1/seminars/" + id + "/publish").then().statusCode(200);
+        as(user).header("If-Match", "*").when().post("/api/v1/seminars/" + id + "/publish").then().statusCode(200);
         return id;
     }
 

@@ -176,10 +176,10 @@ class RegistrationLifecycleTest {
                 .when().put("/api/v1/seminars/" + id + "/registrations/" + b + "/attendance")
                 .then().statusCode(409).body("type", equalTo("urn:telework:problem:invalid-transition"));
 
-        as("assoc-tokyo").when().post("/api/v1/seminars/" + id + "/complete").then().statusCode(409)
+        as("assoc-tokyo").header("If-Match", "*").when().post("/api/v1/seminars/" + id + "/complete").then().statusCode(409)
                 .body("type", equalTo("urn:telework:problem:seminar-not-ended"));
         shift(id, s -> s.endsAt = now.minusMinutes(5));
-        as("assoc-tokyo").when().post("/api/v1/seminars/" + id + "/complete").then().statusCode(200)
+        as("assoc-tokyo").header("If-Match", "*").when().post("/api/v1/seminars/" + id + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("waitlistLength", equalTo(0));
         as("sme-b").when().get("/api/v1/seminars/" + id + "/registrations/" + b).then().body("status", equalTo("CANCELLED"))
                 .body("cancelReason", equalTo("NOT_PROMOTED"));

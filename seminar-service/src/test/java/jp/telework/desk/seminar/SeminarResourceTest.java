@@ -28,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jp.telework.desk.seminar.domain.Seminar;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 @QuarkusTest
 class SeminarResourceTest {
@@ -57,12 +58,23 @@ class SeminarResourceTest {
         assertNotEquals(etag, published);
         as(null).when().get("/api/v1/seminars/" + id).then().statusCode(200).body("titleJa", equalTo(body.get("titleJa")));
         // publishing twice is a conflict
-        as("assoc-tokyo").when().post("/api/v1/seminars/" + id + "/publish").then().statusCode(409)
+        as("assoc-tokyo").header("If-Match", "*").when().post("/api/v1/seminars/" + id + "/publish").then().statusCode(409)
                 .body("type", equalTo("urn:telework:problem:invalid-transition"));
 
         body.put("capacity", 25);
         body.put("descriptionEn", "Updated");
-        // stale If-Match
+        // every write of the seminar and its transitions needs If-Match: 428 without, 412 stale
+        as("assoc-tokyo").contentType("application/json").body(json(body)).when().put("/api/v1/seminars/" + id).then()
+                .statusCode(428).contentType("application/problem+json").body("type", equalTo("urn:telework:problem:precondition-required"))
+                .body("errors[0].field", equalTo("If-Match"));
+        for (String transition : new String[] { "publish", "cancel", "complete" }) {
+            as("assoc-tokyo").when().post("/api/v1/seminars/" + id + "/" + transition).then().statusCode(428)
+                    .body("type", equalTo("urn:telework:problem:precondition-required"));
+        }
+        // ... and a stranger hears 403, not 428: the precondition is checked after access
+        as("assoc-osaka").when().post("/api/v1/seminars/" + id + "/cancel").then().statusCode(403);
+        as("assoc-tokyo").header("If-Match", etag).when().post("/api/v1/seminars/" + id + "/cancel").then().statusCode(412)
+                .body("type", equalTo("urn:telework:problem:stale-version"));
         as("assoc-tokyo").header("If-Match", etag).contentType("application/json").body(json(body))
                 .when().put("/api/v1/seminars/" + id).then().statusCode(412).contentType("application/problem+json");
         String updated = as("assoc-tokyo").header("If-Match", published).contentType("application/json").body(json(body))
@@ -151,7 +163,19 @@ class SeminarResourceTest {
                 .body("errors[0].field", equalTo("from"));
         as(null).queryParam("size", "0").when().get("/api/v1/seminars").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
-        as(null).when().get("/api/v1/seminars/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        as(null).queryParam("page", "abc").when().get("/api/v1/seminars").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        as(null).queryParam("page", "2147483647").queryParam("size", "100").when().get("/api/v1/seminars").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        // a malformed id names no seminar: the same 404 as an unknown one, naming the resource
+        as(null).when().get("/api/v1/seminars/not-a-uuid").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("seminar does not exist or is not visible to you"));
+        as(null).when().get("/api/v1/seminars/" + java.util.UUID.randomUUID() + "/registrations/not-a-uuid").then().statusCode(401);
+        as("secretariat").when().get("/api/v1/seminars/" + java.util.UUID.randomUUID() + "/registrations/not-a-uuid").then()
+                .statusCode(404).body("detail", equalTo("registration does not exist or is not visible to you"));
+        // a known path with a method it does not take
+        as(null).when().delete("/api/v1/seminars").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", org.hamcrest.Matchers.containsString("GET"));
     }
 
     private static void expect400(Map<String, Object> body, String field) {
@@ -255,14 +279,14 @@ class SeminarResourceTest {
         String d = Fixtures.register("secretariat", id, Fixtures.registration(3, "cap-d")); // waitlisted #1
 
         body.put("capacity", 7);
-        as("secretariat").contentType("application/json").body(json(body)).when().put("/api/v1/seminars/" + id)
+        as("secretariat").header("If-Match", "*").contentType("application/json").body(json(body)).when().put("/api/v1/seminars/" + id)
                 .then().statusCode(409).body("type", equalTo("urn:telework:problem:capacity-below-confirmed"))
                 .body("errors[0].field", equalTo("capacity"));
         as(null).when().get("/api/v1/seminars/" + id).then().body("capacity", equalTo(10)).body("seatsAvailable", equalTo(0));
 
         // demote the newest confirmed (c: 2 seats, then b: 4 seats) to the front of the waitlist; then 3 seats are
         // free again and first come, first served with skipping gives them to ... b does not fit (4), c (2) does
-        as("secretariat").queryParam("capacityReduction", "DEMOTE_NEWEST_TO_WAITLIST").contentType("application/json")
+        as("secretariat").header("If-Match", "*").queryParam("capacityReduction", "DEMOTE_NEWEST_TO_WAITLIST").contentType("application/json")
                 .body(json(body)).when().put("/api/v1/seminars/" + id)
                 .then().statusCode(200).body("capacity", equalTo(7)).body("seatsAvailable", equalTo(1));
         assertStatus(id, a, "CONFIRMED", null);
@@ -272,7 +296,7 @@ class SeminarResourceTest {
 
         // raising the capacity promotes in order: b (4) fits into 5 free seats, d (3) does not fit the last one
         body.put("capacity", 10);
-        as("secretariat").contentType("application/json").body(json(body)).when().put("/api/v1/seminars/" + id)
+        as("secretariat").header("If-Match", "*").contentType("application/json").body(json(body)).when().put("/api/v1/seminars/" + id)
                 .then().statusCode(200).body("seatsAvailable", equalTo(0));
         assertStatus(id, b, "CONFIRMED", null);
         assertStatus(id, d, "WAITLISTED", 1);
@@ -290,7 +314,7 @@ class SeminarResourceTest {
         String id = published(body);
         String a = Fixtures.register("sme-a", id, Fixtures.registration(2, null));
         String b = Fixtures.register("sme-b", id, Fixtures.registration(1, null));
-        as("secretariat").contentType("application/json").body("{\"reason\":\"講師の体調不良\"}")
+        as("secretariat").header("If-Match", "*").contentType("application/json").body("{\"reason\":\"講師の体調不良\"}")
                 .when().post("/api/v1/seminars/" + id + "/cancel")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("講師の体調不良"))
                 .body("waitlistLength", equalTo(0)).body("seatsAvailable", equalTo(2));
@@ -300,7 +324,7 @@ class SeminarResourceTest {
         as("sme-c").contentType("application/json").body(json(Fixtures.registration(1, null)))
                 .when().post("/api/v1/seminars/" + id + "/registrations")
                 .then().statusCode(409).body("type", equalTo("urn:telework:problem:seminar-not-published"));
-        as("secretariat").when().post("/api/v1/seminars/" + id + "/cancel").then().statusCode(409);
+        as("secretariat").header("If-Match", "*").when().post("/api/v1/seminars/" + id + "/cancel").then().statusCode(409);
         as(null).queryParam("status", "CANCELLED").queryParam("size", "100").when().get("/api/v1/seminars")
                 .then().statusCode(200).body("items.id", hasItem(id));
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.telework.desk.common.vocabulary.Region;
 
 /** What contact-point-service announced about a contact point (projection of contact-point.changed.v1). */
 @Entity

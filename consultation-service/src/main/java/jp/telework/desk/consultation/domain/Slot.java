@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * A consultation slot as contact-point-service last announced it (projection). Its row is the lock

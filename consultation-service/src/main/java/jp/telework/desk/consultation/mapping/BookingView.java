@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.consultation.domain.Booking;
 import jp.telework.desk.consultation.domain.BookingStatus;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.domain.Topic;
 
 @Schema(name = "Booking", description = "A booked consultation; requester contact details are null once anonymized")

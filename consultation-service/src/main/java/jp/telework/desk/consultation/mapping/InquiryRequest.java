@@ -9,13 +9,13 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.consultation.domain.InquiryCategory;
-import jp.telework.desk.consultation.domain.Prefectures;
+import jp.telework.desk.common.vocabulary.PrefectureCode;
 
 @Schema(name = "InquiryRequest", description = "A written inquiry; anonymous senders must give an email address")
 public record InquiryRequest(
         @Schema(example = "SECURITY") @NotNull InquiryCategory category,
         @Schema(example = "13", description = "JIS code of the prefecture whose association should answer")
-        @NotNull @Pattern(regexp = Prefectures.REGEXP, message = Prefectures.MESSAGE) String prefecture,
+        @NotNull @PrefectureCode String prefecture,
         @Schema(example = "Which security rules should we set before letting staff use their own PCs at home?")
         @NotBlank @Size(max = 4000) String question,
         @Schema(example = "Yamada Hanako") @Size(max = 100) String contactName,

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.consultation.domain.OrganizationType;
-import jp.telework.desk.consultation.domain.Prefectures;
+import jp.telework.desk.common.vocabulary.PrefectureCode;
 
 /**
  * Who asks for the consultation. Contact person, email and phone are personal data: visible only to
@@ -24,7 +24,7 @@ public record Requester(
         @Schema(example = "35") @NotNull @Min(1) @Max(1_000_000) Integer employeeCount,
         @Schema(example = "Wholesale") @NotBlank @Size(max = 100) String industry,
         @Schema(example = "13", description = "JIS prefecture code of the organization")
-        @NotNull @Pattern(regexp = Prefectures.REGEXP, message = Prefectures.MESSAGE) String prefecture,
+        @NotNull @PrefectureCode String prefecture,
         @Schema(example = "Yamada Hanako") @NotBlank @Size(max = 100) String contactPerson,
         @Schema(example = "hanako.yamada@example.co.jp")
         @NotBlank @Size(max = 254) @Email(regexp = Patterns.EMAIL, message = "must be an email address") String email,

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.consultation.domain.Mode;
-import jp.telework.desk.consultation.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.consultation.domain.SlotStatus;
 
 @Schema(name = "Slot", description = "A consultation slot of a prefecture's contact point (Asia/Tokyo local date and times)")

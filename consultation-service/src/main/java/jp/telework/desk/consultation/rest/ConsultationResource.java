@@ -38,6 +38,9 @@ import jp.telework.desk.consultation.mapping.RescheduleRequest;
 import jp.telework.desk.consultation.mapping.StatisticsView;
 import jp.telework.desk.consultation.service.BookingService;
 import jp.telework.desk.consultation.service.StatisticsService;
+import jp.telework.desk.common.security.Roles;
+import jp.telework.desk.common.idempotency.IdempotentResponses;
+import jp.telework.desk.common.rest.PathIds;
 
 @Path("/api/v1/consultations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +54,7 @@ public class ConsultationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Actor.SME)
+    @RolesAllowed(Roles.SME)
     @Operation(summary = "Book a consultation",
             description = "Takes a place in a free slot; the capacity is decided atomically in the database. Send an Idempotency-Key to"
                     + " retry safely: a repeat answers the first response, the same key with another body is 422.")
@@ -65,11 +68,11 @@ public class ConsultationResource {
     public Response book(
             @Parameter(description = "1..200 visible ASCII characters, e.g. a UUID") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             @Valid @NotNull BookingRequest body) {
-        return Params.created(bookings.create(body, idempotencyKey));
+        return IdempotentResponses.of(bookings.create(body, idempotencyKey));
     }
 
     @GET
-    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "List bookings you may see",
             description = "An SME sees its organization's bookings, an association those of its prefecture, the secretariat all."
                     + " from/to filter the consultation date (Asia/Tokyo).")
@@ -95,7 +98,7 @@ public class ConsultationResource {
 
     @GET
     @Path("statistics")
-    @RolesAllowed({ Actor.SECRETARIAT, Actor.DASHBOARD })
+    @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
     @Operation(summary = "Booking and inquiry statistics",
             description = "Bookings by prefecture, topic, mode, status and month (of the consultation date), cancellation and no-show"
                     + " rates, inquiry backlog and median time to answer.")
@@ -111,19 +114,19 @@ public class ConsultationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "One booking", description = "404 also when the booking exists but is not yours to see.")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     public BookingView get(@PathParam("id") String id) {
-        return bookings.get(Params.uuid("booking", id));
+        return bookings.get(PathIds.uuid(id, "booking"));
     }
 
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Cancel a booking",
             description = "The requester until the cut-off before the start (default 24 h; none for NEEDS_RESCHEDULE); the"
                     + " prefecture's association or the secretariat at any time with a reason.")
@@ -133,13 +136,13 @@ public class ConsultationResource {
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (already finished) or change-cutoff-passed")
     public BookingView cancel(@PathParam("id") String id, @Valid CancelRequest body) {
-        return bookings.cancel(Params.uuid("booking", id), body);
+        return bookings.cancel(PathIds.uuid(id, "booking"), body);
     }
 
     @POST
     @Path("{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Actor.SME)
+    @RolesAllowed(Roles.SME)
     @Operation(summary = "Move a booking to another slot",
             description = "Atomic: both slots are locked, and the booking keeps its old place if the new slot cannot take it."
                     + " Also how a NEEDS_RESCHEDULE booking gets a place again.")
@@ -150,13 +153,13 @@ public class ConsultationResource {
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "slot-full, slot-closed, already-in-slot, invalid-transition, change-cutoff-passed")
     public BookingView reschedule(@PathParam("id") String id, @Valid @NotNull RescheduleRequest body) {
-        return bookings.reschedule(Params.uuid("booking", id), body);
+        return bookings.reschedule(PathIds.uuid(id, "booking"), body);
     }
 
     @POST
     @Path("{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Record the outcome (COMPLETED or NO_SHOW) with a short summary",
             description = "By the association of the booking's prefecture or the secretariat, from the start of the consultation.")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = BookingView.class)))
@@ -166,7 +169,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition or consultation-not-started")
     public BookingView outcome(@PathParam("id") String id, @Valid @NotNull OutcomeRequest body) {
-        return bookings.outcome(Params.uuid("booking", id), body);
+        return bookings.outcome(PathIds.uuid(id, "booking"), body);
     }
 
     /** For the OpenAPI document only. */

@@ -34,6 +34,9 @@ import jp.telework.desk.consultation.mapping.InquiryFilter;
 import jp.telework.desk.consultation.mapping.InquiryRequest;
 import jp.telework.desk.consultation.mapping.InquiryView;
 import jp.telework.desk.consultation.service.InquiryService;
+import jp.telework.desk.common.security.Roles;
+import jp.telework.desk.common.idempotency.IdempotentResponses;
+import jp.telework.desk.common.rest.PathIds;
 
 @Path("/api/v1/inquiries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,11 +59,11 @@ public class InquiryResource {
     @APIResponse(responseCode = "403", description = "Associations, the secretariat and the dashboard do not submit inquiries")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response submit(@HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, @Valid @NotNull InquiryRequest body) {
-        return Params.created(inquiries.submit(body, idempotencyKey));
+        return IdempotentResponses.of(inquiries.submit(body, idempotencyKey));
     }
 
     @GET
-    @RolesAllowed({ Actor.SME, Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "List inquiries you may see",
             description = "An SME its organization's, an association its prefecture's, the secretariat all; newest first.")
@@ -88,13 +91,13 @@ public class InquiryResource {
     @APIResponse(responseCode = "401", description = "Neither a token nor an access key")
     @APIResponse(responseCode = "404", description = "No such inquiry visible to you")
     public InquiryView get(@PathParam("id") String id, @HeaderParam(ACCESS_KEY) String accessKey) {
-        return inquiries.get(Params.uuid("inquiry", id), accessKey);
+        return inquiries.get(PathIds.uuid(id, "inquiry"), accessKey);
     }
 
     @POST
     @Path("{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Actor.ASSOCIATION, Actor.SECRETARIAT })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Answer an open inquiry", description = "By the secretariat or the association of the inquiry's prefecture.")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = InquiryView.class)))
@@ -104,7 +107,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "404", description = "No such inquiry visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (not OPEN)")
     public InquiryView answer(@PathParam("id") String id, @Valid @NotNull AnswerRequest body) {
-        return inquiries.answer(Params.uuid("inquiry", id), body);
+        return inquiries.answer(PathIds.uuid(id, "inquiry"), body);
     }
 
     @POST
@@ -118,7 +121,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "404", description = "No such inquiry visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (not ANSWERED)")
     public InquiryView close(@PathParam("id") String id, @HeaderParam(ACCESS_KEY) String accessKey) {
-        return inquiries.close(Params.uuid("inquiry", id), accessKey);
+        return inquiries.close(PathIds.uuid(id, "inquiry"), accessKey);
     }
 
     /** For the OpenAPI document only. */

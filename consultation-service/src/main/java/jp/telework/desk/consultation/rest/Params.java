@@ -1,15 +1,13 @@
 package jp.telework.desk.consultation.rest;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.ws.rs.core.Response;
 
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.ProblemException;
-import jp.telework.desk.consultation.domain.Prefectures;
+import jp.telework.desk.common.vocabulary.Prefectures;
 import jp.telework.desk.consultation.mapping.PageView;
-import jp.telework.desk.consultation.service.StoredResult;
 
 /**
  * Query parameters read by hand, so a bad value is a 400 problem naming the parameter (JAX-RS would
@@ -46,29 +44,13 @@ final class Params {
             return null;
         }
         if (!Prefectures.isCode(raw.trim())) {
-            throw ProblemException.badRequest(name, Prefectures.MESSAGE);
+            throw ProblemException.badRequest(name, Prefectures.CODE_MESSAGE);
         }
         return raw.trim();
     }
 
-    static UUID uuid(String name, String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(name + " " + raw);
-        }
-    }
 
     static Response page(PageView<?> page) {
         return Response.ok(page).header(TOTAL_COUNT, page.total()).build();
-    }
-
-    /** 201 (or the replayed status) with Location and the JSON body exactly as first answered. */
-    static Response created(StoredResult result) {
-        Response.ResponseBuilder r = Response.status(result.status()).type("application/json").entity(result.body());
-        if (result.location() != null) {
-            r.header("Location", result.location());
-        }
-        return r.build();
     }
 }

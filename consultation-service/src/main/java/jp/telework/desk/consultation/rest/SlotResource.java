@@ -19,11 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.consultation.domain.Mode;
-import jp.telework.desk.consultation.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.consultation.domain.Topic;
 import jp.telework.desk.consultation.mapping.SlotFilter;
 import jp.telework.desk.consultation.mapping.SlotView;
 import jp.telework.desk.consultation.service.SlotQueryService;
+import jp.telework.desk.common.rest.PathIds;
 
 @Path("/api/v1/slots")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +64,7 @@ public class SlotResource {
     @APIResponse(responseCode = "200", description = "The slot", content = @Content(schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "404", description = "No such slot")
     public SlotView get(@PathParam("slotId") String slotId) {
-        return slots.get(Params.uuid("slot", slotId));
+        return slots.get(PathIds.uuid(slotId, "slot"));
     }
 
     /** For the OpenAPI document only. */

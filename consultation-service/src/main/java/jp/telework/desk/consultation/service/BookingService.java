@@ -27,7 +27,7 @@ import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.Capacity;
 import jp.telework.desk.consultation.domain.Lifecycle;
 import jp.telework.desk.consultation.domain.Slot;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.domain.Topic;
 import jp.telework.desk.consultation.event.ConsultationEvents;
 import jp.telework.desk.consultation.mapping.BookingFilter;
@@ -69,13 +69,13 @@ public class BookingService {
     ObjectMapper json;
 
     @Transactional
-    public StoredResult create(BookingRequest request, String idempotencyKey) {
+    public IdempotencyStore.StoredResponse create(BookingRequest request, String idempotencyKey) {
         String organization = actor.requireOrganization();
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.StoredResponse> earlier = idempotency.claim(IDEMPOTENCY_SCOPE, actor.subject(),
                     idempotencyKey, request);
             if (earlier.isPresent()) {
-                return new StoredResult(earlier.get().status(), earlier.get().location(), earlier.get().body());
+                return earlier.get();
             }
         }
         refuseIfAlreadyFull(request.slotId());
@@ -114,7 +114,7 @@ public class BookingService {
         if (idempotencyKey != null) {
             idempotency.complete(IDEMPOTENCY_SCOPE, actor.subject(), idempotencyKey, 201, location, view);
         }
-        return new StoredResult(201, location, write(view));
+        return IdempotencyStore.StoredResponse.first(201, location, write(view));
     }
 
     @Transactional

@@ -28,7 +28,7 @@ import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.security.Actor;
 import jp.telework.desk.consultation.domain.Inquiry;
 import jp.telework.desk.consultation.domain.InquiryStatus;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.event.ConsultationEvents;
 import jp.telework.desk.consultation.mapping.AnswerRequest;
 import jp.telework.desk.consultation.mapping.InquiryFilter;
@@ -64,7 +64,7 @@ public class InquiryService {
     ObjectMapper json;
 
     @Transactional
-    public StoredResult submit(InquiryRequest request, String idempotencyKey) {
+    public IdempotencyStore.StoredResponse submit(InquiryRequest request, String idempotencyKey) {
         Inquiry i = new Inquiry();
         String accessKey = null;
         if (actor.isAnonymous()) {
@@ -83,7 +83,7 @@ public class InquiryService {
                 Optional<IdempotencyStore.StoredResponse> earlier = idempotency.claim(IDEMPOTENCY_SCOPE, actor.subject(),
                         idempotencyKey, request);
                 if (earlier.isPresent()) {
-                    return new StoredResult(earlier.get().status(), earlier.get().location(), earlier.get().body());
+                    return earlier.get();
                 }
             }
         } else {
@@ -107,7 +107,7 @@ public class InquiryService {
             idempotency.complete(IDEMPOTENCY_SCOPE, actor.subject(), idempotencyKey, 201, location, view);
         }
         try {
-            return new StoredResult(201, location, json.writeValueAsString(view));
+            return IdempotencyStore.StoredResponse.first(201, location, json.writeValueAsString(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

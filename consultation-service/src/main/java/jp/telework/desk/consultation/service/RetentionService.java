@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import jp.telework.desk.consultation.config.ConsultationConfig;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Act on the Protection of Personal Information: requester contact details (contact person, email,

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.InquiryStatus;
-import jp.telework.desk.consultation.domain.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.mapping.StatisticsView;
 
 /** Aggregates for the secretariat's and the dashboard's overview, computed in PostgreSQL. */

@@ -97,22 +97,4 @@ class LifecycleTest {
         assertFalse(InquiryStatus.ANSWERED.canBecome(InquiryStatus.ANSWERED));
         assertFalse(InquiryStatus.CLOSED.canBecome(InquiryStatus.OPEN));
     }
-
-    @Test
-    void regionsFollowTheConventionalGrouping() {
-        assertEquals(Region.HOKKAIDO, Region.of("01"));
-        assertEquals(Region.TOHOKU, Region.of("07"));
-        assertEquals(Region.KANTO, Region.of("13"));
-        assertEquals(Region.CHUBU, Region.of("23"));
-        assertEquals(Region.KINKI, Region.of("24"));
-        assertEquals(Region.KINKI, Region.of("27"));
-        assertEquals(Region.CHUGOKU, Region.of("32"));
-        assertEquals(Region.SHIKOKU, Region.of("39"));
-        assertEquals(Region.KYUSHU_OKINAWA, Region.of("47"));
-        assertThrows(IllegalArgumentException.class, () -> Region.of("48"));
-        assertTrue(Prefectures.isCode("01"));
-        assertFalse(Prefectures.isCode("00"));
-        assertFalse(Prefectures.isCode("48"));
-        assertFalse(Prefectures.isCode("1"));
-    }
 }

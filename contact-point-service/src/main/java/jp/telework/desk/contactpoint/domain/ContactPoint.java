@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jp.telework.desk.common.vocabulary.Region;
 
 /** A prefecture's association acting as the telework contact point. Keyed by the JIS code "01".."47". */
 @Entity

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jp.telework.desk.common.vocabulary.Region;
 
 /**
  * Adds up offered slots, capacity and bookings per contact point, per region and per ISO week.

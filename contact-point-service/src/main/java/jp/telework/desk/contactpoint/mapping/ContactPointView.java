@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.contactpoint.domain.Mode;
-import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 
 @Schema(name = "ContactPoint", description = "A prefecture's Labor and Social Security Attorney's Association")
 public record ContactPointView(

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 
 @Schema(name = "RoutedContactPoint", description = "A contact point that can take the caller, with its distance and free slots")
 @JsonInclude(JsonInclude.Include.NON_NULL)

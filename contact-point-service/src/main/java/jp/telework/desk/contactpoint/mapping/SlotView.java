@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import jp.telework.desk.contactpoint.config.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.contactpoint.domain.Mode;
 import jp.telework.desk.contactpoint.domain.Slot;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 
 @Schema(name = "ContactPointStatistics", description = "Offered slots, capacity, bookings and utilization (booked / capacity) of open "
         + "slots dated from..to (Asia/Tokyo), per prefecture's contact point, per region and per ISO week; seminars hosted by each "

@@ -48,6 +48,10 @@ import jp.telework.desk.contactpoint.mapping.PlanChangeView;
 import jp.telework.desk.contactpoint.mapping.PlanUpdate;
 import jp.telework.desk.contactpoint.mapping.PlanView;
 import jp.telework.desk.contactpoint.service.AvailabilityService;
+import jp.telework.desk.common.security.Roles;
+import jp.telework.desk.common.idempotency.IdempotentResponses;
+import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.Precondition;
 
 @Path("/api/v1/contact-points/{code}/availability")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,7 +71,8 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag", description = "The plan's version"),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Not a prefecture code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response plan(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
+    public Response plan(@PathParam("code") String code) {
+        PathIds.prefecture(code, "contact point");
         PlanView plan = service.plan(code);
         return Response.ok(plan).tag(ETags.of(plan.version())).build();
     }
@@ -75,7 +80,7 @@ public class AvailabilityResource {
     @PUT
     @Path("plan")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace the weekly plan", description = """
             The association of the prefecture or the secretariat replaces the whole plan; the slots of the horizon are \
@@ -93,15 +98,11 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replacePlan(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+    public Response replacePlan(@PathParam("code") String code,
             @Parameter(description = "The plan's ETag, or *", required = true, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PlanUpdate body) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the plan's ETag (or * to overwrite whatever is there)",
-                    List.of(new Problem.FieldError("If-Match", "required")));
-        }
-        PlanChangeView change = service.replacePlan(code, ETags.parseIfMatch(ifMatch), body);
+        PathIds.prefecture(code, "contact point");
+        PlanChangeView change = service.replacePlan(code, Precondition.ifMatch(ifMatch), body);
         return Response.ok(change).tag(ETags.of(change.plan().version())).build();
     }
 
@@ -113,11 +114,14 @@ public class AvailabilityResource {
             headers = @Header(name = "X-Total-Count", description = "Matches in all pages"),
             content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.ExceptionPage.class)))
     @APIResponse(responseCode = "400", description = "Bad code, date or paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response exceptions(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+    public Response exceptions(@PathParam("code") String code,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
+        PathIds.prefecture(code, "contact point");
+        int size = QueryParams.integer(sizeText, "size", 50, 1, 500);
+        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
         PageView<ExceptionView> result = service.exceptions(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"), page, size);
         return Response.ok(result).header("X-Total-Count", result.total()).build();
     }
@@ -128,15 +132,16 @@ public class AvailabilityResource {
     @Operation(summary = "One dated exception")
     @APIResponse(responseCode = "200", description = "The exception", content = @Content(schema = @Schema(implementation = ExceptionView.class)))
     @APIResponse(responseCode = "404", description = "No such exception at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ExceptionView exception(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+    public ExceptionView exception(@PathParam("code") String code,
             @PathParam("id") String id) {
-        return service.exception(code, QueryParams.uuid(id, "id"));
+        PathIds.prefecture(code, "contact point");
+        return service.exception(code, PathIds.uuid(id, "exception"));
     }
 
     @POST
     @Path("exceptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Add a dated exception", description = """
             Closes or opens a day, adds an extra window, or changes a day's capacity; the slots are re-generated at once. \
@@ -152,17 +157,22 @@ public class AvailabilityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addException(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+    public Response addException(@PathParam("code") String code,
             @Parameter(description = "Makes a retry safe", example = "3c1f0b7e-retry-1") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             @Valid @NotNull ExceptionCreate body) {
+        PathIds.prefecture(code, "contact point");
         AvailabilityService.Created created = service.addException(code, body, idempotencyKey);
-        return Response.status(created.status()).location(URI.create(created.location())).entity(created.body())
-                .type(MediaType.APPLICATION_JSON).build();
+        Response.ResponseBuilder answer = Response.status(created.status()).location(URI.create(created.location()))
+                .entity(created.body()).type(MediaType.APPLICATION_JSON);
+        if (created.replayed()) {
+            answer.header(IdempotentResponses.REPLAYED, "true");
+        }
+        return answer.build();
     }
 
     @DELETE
     @Path("exceptions/{id}")
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a dated exception", description = "The day goes back to the plan and the calendar; slots are re-generated at once.")
     @APIResponse(responseCode = "200", description = "Deleted; what it did to the slots",
@@ -171,8 +181,9 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "403", description = "Not your prefecture", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such exception at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ExceptionChangeView deleteException(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+    public ExceptionChangeView deleteException(@PathParam("code") String code,
             @PathParam("id") String id) {
-        return service.deleteException(code, QueryParams.uuid(id, "id"));
+        PathIds.prefecture(code, "contact point");
+        return service.deleteException(code, PathIds.uuid(id, "exception"));
     }
 }

@@ -27,10 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.contactpoint.domain.Mode;
-import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.contactpoint.mapping.ContactPointUpdate;
 import jp.telework.desk.contactpoint.mapping.ContactPointView;
 import jp.telework.desk.contactpoint.service.ContactPointService;
+import jp.telework.desk.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jp.telework.desk.common.rest.QueryParams;
+import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.Precondition;
 
 @Path("/api/v1/contact-points")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +52,10 @@ public class ContactPointResource {
     @Operation(summary = "List the 47 contact points", description = "Filter by region and by consultation mode offered.")
     @APIResponse(responseCode = "200", description = "The contact points in code order")
     @APIResponse(responseCode = "404", description = "region or mode is not one of the known values")
-    public List<ContactPointView> list(@QueryParam("region") Region region, @QueryParam("mode") Mode mode) {
+    public List<ContactPointView> list(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String regionText,
+            @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String modeText) {
+        Region region = QueryParams.enumValue(Region.class, regionText, "region");
+        Mode mode = QueryParams.enumValue(Mode.class, modeText, "mode");
         return service.list(region, mode).stream().map(ContactPointView::of).toList();
     }
 
@@ -57,7 +66,8 @@ public class ContactPointResource {
     @APIResponse(responseCode = "200", description = "The contact point; ETag carries its version")
     @APIResponse(responseCode = "400", description = "Not a prefecture code (01..47)")
     @APIResponse(responseCode = "404", description = "No such contact point")
-    public Response get(@PathParam("code") @Pattern(regexp = CODE, message = "must be a prefecture code 01..47") String code) {
+    public Response get(@PathParam("code") String code) {
+        PathIds.prefecture(code, "contact point");
         ContactPoint cp = service.get(code);
         return Response.ok(ContactPointView.of(cp)).tag(ETags.of(cp.version)).build();
     }
@@ -65,7 +75,7 @@ public class ContactPointResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Update what a contact point offers", description = "Associations update their own prefecture only; the secretariat any. Send If-Match with the ETag you read.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag")
@@ -74,9 +84,10 @@ public class ContactPointResource {
     @APIResponse(responseCode = "403", description = "Not your prefecture")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "413", description = "Body over 1 MB")
-    public Response update(@PathParam("code") @Pattern(regexp = CODE, message = "must be a prefecture code 01..47") String code,
+    public Response update(@PathParam("code") String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContactPointUpdate body) {
-        ContactPoint cp = service.update(code, ETags.parseIfMatch(ifMatch), body);
+        PathIds.prefecture(code, "contact point");
+        ContactPoint cp = service.update(code, Precondition.ifMatch(ifMatch), body);
         return Response.ok(ContactPointView.of(cp)).tag(ETags.of(cp.version)).build();
     }
 }

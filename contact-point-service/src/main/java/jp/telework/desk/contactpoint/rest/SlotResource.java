@@ -30,6 +30,7 @@ import jp.telework.desk.contactpoint.mapping.PageView;
 import jp.telework.desk.contactpoint.mapping.SlotView;
 import jp.telework.desk.contactpoint.service.AvailabilityService;
 import jp.telework.desk.contactpoint.service.AvailabilityService.StatusFilter;
+import jp.telework.desk.common.rest.PathIds;
 
 @Path("/api/v1/contact-points/{code}/slots")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,14 +49,18 @@ public class SlotResource {
             content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.SlotPage.class)))
     @APIResponse(responseCode = "400", description = "Bad code, date, mode, status or paging parameter (named in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response slots(@PathParam("code") @Pattern(regexp = AvailabilityResource.CODE, message = AvailabilityResource.CODE_MESSAGE) String code,
+    public Response slots(@PathParam("code") String code,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
             @Parameter(schema = @Schema(implementation = StatusFilter.class, defaultValue = "OPEN")) @QueryParam("status") String status,
-            @QueryParam("available") @DefaultValue("false") boolean available,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("available") String availableText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100", minimum = "1", maximum = "1000")) @QueryParam("size") String sizeText) {
+        PathIds.prefecture(code, "contact point");
+        int size = QueryParams.integer(sizeText, "size", 100, 1, 1000);
+        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
+        boolean available = Boolean.TRUE.equals(QueryParams.bool(availableText, "available"));
         StatusFilter statusFilter = QueryParams.enumValue(StatusFilter.class, status, "status");
         PageView<SlotView> result = service.slots(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"),
                 QueryParams.enumValue(Mode.class, mode, "mode"), statusFilter == null ? StatusFilter.OPEN : statusFilter, available, page, size);
@@ -68,8 +73,9 @@ public class SlotResource {
     @Operation(summary = "One slot")
     @APIResponse(responseCode = "200", description = "The slot", content = @Content(schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "404", description = "No such slot at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SlotView slot(@PathParam("code") @Pattern(regexp = AvailabilityResource.CODE, message = AvailabilityResource.CODE_MESSAGE) String code,
+    public SlotView slot(@PathParam("code") String code,
             @PathParam("id") String id) {
-        return service.slot(code, QueryParams.uuid(id, "id"));
+        PathIds.prefecture(code, "contact point");
+        return service.slot(code, PathIds.uuid(id, "slot"));
     }
 }

@@ -21,6 +21,7 @@ import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.mapping.StatisticsView;
 import jp.telework.desk.contactpoint.service.StatisticsService;
+import jp.telework.desk.common.security.Roles;
 
 @Path("/api/v1/contact-points/statistics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +31,7 @@ public class StatisticsResource {
     StatisticsService service;
 
     @GET
-    @RolesAllowed({ "secretariat", "dashboard" })
+    @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Utilization of the contact points", description = """
             Open slots offered, their capacity, bookings and utilization per prefecture's contact point, per region and per ISO \

@@ -40,6 +40,10 @@ import jp.telework.desk.contactpoint.mapping.PlanView;
 import jp.telework.desk.contactpoint.mapping.PlanWindowBody;
 import jp.telework.desk.contactpoint.mapping.PlanWindowView;
 import jp.telework.desk.contactpoint.mapping.SlotView;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
+import jp.telework.desk.common.rest.Precondition;
+import jp.telework.desk.common.problem.ProblemType;
 
 /**
  * Weekly plans, dated exceptions and the slots they generate. Every write locks the contact point's
@@ -49,6 +53,10 @@ import jp.telework.desk.contactpoint.mapping.SlotView;
 @ApplicationScoped
 public class AvailabilityService {
     static final String EXCEPTION_SCOPE = "availability-exception";
+
+    @Inject
+
+    Clock clock;
 
     @Inject
     SlotMaterializer materializer;
@@ -62,7 +70,8 @@ public class AvailabilityService {
     ObjectMapper json;
 
     /** A stored (or replayed) creation answer. */
-    public record Created(int status, String location, Object body) {
+    /** What adding an exception answered; {@code replayed} when it is the stored first answer of the Idempotency-Key. */
+    public record Created(int status, String location, Object body, boolean replayed) {
     }
 
     @Transactional
@@ -75,17 +84,13 @@ public class AvailabilityService {
     }
 
     /**
-     * Replaces the weekly plan. {@code expectedVersion} comes from If-Match (null for "*"); the plan
-     * row lock makes the version check and the write one atomic step.
+     * Replaces the weekly plan. The plan row lock makes the version check and the write one atomic step.
      */
     @Transactional
-    public PlanChangeView replacePlan(String code, Long expectedVersion, PlanUpdate update) {
+    public PlanChangeView replacePlan(String code, Precondition expected, PlanUpdate update) {
         actor.requireManages(code);
         AvailabilityPlan plan = materializer.lock(code);
-        if (expectedVersion != null && expectedVersion != plan.version) {
-            throw new ProblemException(412, "stale-version", "Precondition failed",
-                    "the plan of contact point " + code + " changed since version " + expectedVersion + " (now " + plan.version + ")");
-        }
+        expected.check(plan.version, "plan of contact point " + code);
         ContactPoint cp = ContactPoint.findById(code);
         List<Problem.FieldError> errors = new ArrayList<>();
         List<PlanWindowBody> windows = update.windows();
@@ -113,7 +118,7 @@ public class AvailabilityService {
             row.persist();
         }
         plan.version++;
-        plan.updatedAt = OffsetDateTime.now();
+        plan.updatedAt = Tokyo.now(clock);
         PlanWindow.flush();
         MaterializationView report = materializer.materialize(code);
         return new PlanChangeView(view(plan), report);
@@ -152,7 +157,7 @@ public class AvailabilityService {
             Optional<IdempotencyStore.StoredResponse> replay = idempotency.claim(EXCEPTION_SCOPE + ":" + code, actor.subject(),
                     idempotencyKey, body);
             if (replay.isPresent()) {
-                return new Created(replay.get().status(), replay.get().location(), parse(replay.get().body()));
+                return new Created(replay.get().status(), replay.get().location(), parse(replay.get().body()), true);
             }
         }
         materializer.lock(code);
@@ -194,7 +199,7 @@ public class AvailabilityService {
         e.capacity = body.capacity();
         e.mode = body.mode();
         e.reason = body.reason();
-        e.createdAt = OffsetDateTime.now();
+        e.createdAt = Tokyo.now(clock);
         e.persist();
         AvailabilityException.flush();
         ExceptionChangeView view = new ExceptionChangeView(ExceptionView.of(e), materializer.materialize(code));
@@ -202,7 +207,7 @@ public class AvailabilityService {
         if (idempotencyKey != null) {
             idempotency.complete(EXCEPTION_SCOPE + ":" + code, actor.subject(), idempotencyKey, 201, location, view);
         }
-        return new Created(201, location, view);
+        return new Created(201, location, view, false);
     }
 
     @Transactional
@@ -274,7 +279,7 @@ public class AvailabilityService {
 
     private static ProblemException invalid(List<Problem.FieldError> errors) {
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
-        return new ProblemException(400, "validation", "Invalid request", detail, errors);
+        return new ProblemException(ProblemType.VALIDATION, detail, errors);
     }
 
     private Object parse(String body) {

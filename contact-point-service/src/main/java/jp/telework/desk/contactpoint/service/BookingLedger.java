@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import jp.telework.desk.contactpoint.domain.BookingRef;
 import jp.telework.desk.events.ConsultationEventV1;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Keeps per-slot booked counts from consultations.events. Each booking's current slot and state is
@@ -22,6 +24,8 @@ import jp.telework.desk.events.ConsultationEventV1;
  */
 @ApplicationScoped
 public class BookingLedger {
+    @Inject
+    Clock clock;
     @Inject
     EntityManager em;
 
@@ -57,7 +61,7 @@ public class BookingLedger {
             ref.slotId = required(e.slotId(), "slotId");
             requireSlot(ref.slotId);
             ref.status = status;
-            ref.updatedAt = OffsetDateTime.now();
+            ref.updatedAt = Tokyo.now(clock);
             ref.persist();
             return;
         }
@@ -67,7 +71,7 @@ public class BookingLedger {
         if (!"CANCELLED".equals(ref.status)) {
             ref.status = status; // a cancelled booking stays cancelled
         }
-        ref.updatedAt = OffsetDateTime.now();
+        ref.updatedAt = Tokyo.now(clock);
     }
 
     /** COMPLETED, NO_SHOW: the state changes, the seat stays taken. */
@@ -83,7 +87,7 @@ public class BookingLedger {
             return; // a cancelled booking stays cancelled
         }
         ref.status = status;
-        ref.updatedAt = OffsetDateTime.now();
+        ref.updatedAt = Tokyo.now(clock);
     }
 
     /** The booking holds a seat in {@code slotId} from now on (moving it from another slot if needed). */
@@ -96,7 +100,7 @@ public class BookingLedger {
             ref.bookingId = bookingId;
             ref.slotId = slotId;
             ref.status = status;
-            ref.updatedAt = OffsetDateTime.now();
+            ref.updatedAt = Tokyo.now(clock);
             ref.persist();
             adjust(slotId, +1);
             return;
@@ -116,7 +120,7 @@ public class BookingLedger {
         }
         ref.slotId = slotId;
         ref.status = status;
-        ref.updatedAt = OffsetDateTime.now();
+        ref.updatedAt = Tokyo.now(clock);
     }
 
     /** PostgreSQL orders uuids by their unsigned bytes (Java's compareTo is signed). */

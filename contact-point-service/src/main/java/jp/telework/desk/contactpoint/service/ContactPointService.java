@@ -13,12 +13,17 @@ import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.security.Actor;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.contactpoint.domain.Mode;
-import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.contactpoint.event.ContactPointEvents;
 import jp.telework.desk.contactpoint.mapping.ContactPointUpdate;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
+import jp.telework.desk.common.rest.Precondition;
 
 @ApplicationScoped
 public class ContactPointService {
+    @Inject
+    Clock clock;
     @Inject
     ContactPointEvents events;
     @Inject
@@ -44,27 +49,23 @@ public class ContactPointService {
     }
 
     /**
-     * Updates the operational fields. {@code expectedVersion} comes from If-Match; the row lock
-     * makes the version check and the write one atomic step.
+     * Updates the operational fields. The row lock makes the version check and the write one atomic step.
      */
     @Transactional
-    public ContactPoint update(String code, Long expectedVersion, ContactPointUpdate update) {
+    public ContactPoint update(String code, Precondition expected, ContactPointUpdate update) {
         actor.requireManages(code);
         ContactPoint cp = ContactPoint.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (cp == null) {
             throw ProblemException.notFound("contact point " + code);
         }
-        if (expectedVersion != null && expectedVersion != cp.version) {
-            throw new ProblemException(412, "stale-version", "Precondition failed",
-                    "contact point " + code + " changed since version " + expectedVersion + " (now " + cp.version + ")");
-        }
+        expected.check(cp.version, "contact point " + code);
         cp.modes = update.modes().stream().distinct().map(Mode::name).toArray(String[]::new);
         cp.languages = update.languages().stream().distinct().toArray(String[]::new);
         cp.active = update.active();
         cp.openOnHolidays = update.openOnHolidays();
         cp.phone = update.phone();
         cp.note = update.note();
-        cp.updatedAt = OffsetDateTime.now();
+        cp.updatedAt = Tokyo.now(clock);
         ContactPoint.getEntityManager().flush(); // bumps @Version before the event is written
         events.changed(cp);
         // modes, active and openOnHolidays shape the slots: bring them in line in the same transaction

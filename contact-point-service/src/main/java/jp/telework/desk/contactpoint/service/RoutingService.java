@@ -24,7 +24,7 @@ import jakarta.transaction.Transactional;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.contactpoint.config.RoutingConfig;
-import jp.telework.desk.contactpoint.config.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.contactpoint.domain.Mode;
 import jp.telework.desk.contactpoint.domain.NaviDialRouter;
@@ -34,6 +34,7 @@ import jp.telework.desk.contactpoint.domain.NaviDialRouter.Office;
 import jp.telework.desk.contactpoint.mapping.FreeSlotView;
 import jp.telework.desk.contactpoint.mapping.RouteView;
 import jp.telework.desk.contactpoint.mapping.RoutedContactPointView;
+import jp.telework.desk.common.problem.ProblemType;
 
 /** Navi Dial: reads free capacity from the slots and lets {@link NaviDialRouter} decide. */
 @ApplicationScoped
@@ -94,7 +95,7 @@ public class RoutingService {
         }
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
-            throw new ProblemException(400, "validation", "Invalid request", detail, errors);
+            throw new ProblemException(ProblemType.VALIDATION, detail, errors);
         }
 
         List<ContactPoint> all = ContactPoint.listAll();

@@ -9,10 +9,15 @@ import jp.telework.desk.contactpoint.domain.RegistrationRef;
 import jp.telework.desk.contactpoint.domain.SeminarRef;
 import jp.telework.desk.events.RegistrationEventV1;
 import jp.telework.desk.events.SeminarEventV1;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /** Remembers seminars and registrations per host prefecture (from seminars.events) for utilization. */
 @ApplicationScoped
 public class SeminarLedger {
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void seminar(SeminarEventV1 e) {
@@ -31,7 +36,7 @@ public class SeminarLedger {
         s.startsAt = e.startsAt();
         s.capacity = Math.max(0, e.capacity());
         s.status = e.status();
-        s.updatedAt = OffsetDateTime.now();
+        s.updatedAt = Tokyo.now(clock);
         s.persist();
     }
 
@@ -49,7 +54,7 @@ public class SeminarLedger {
         r.hostPrefecture = e.hostPrefecture();
         r.seats = Math.max(0, e.seats());
         r.status = e.status();
-        r.updatedAt = OffsetDateTime.now();
+        r.updatedAt = Tokyo.now(clock);
         r.persist();
     }
 }

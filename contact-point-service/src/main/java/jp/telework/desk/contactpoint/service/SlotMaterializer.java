@@ -34,6 +34,7 @@ import jp.telework.desk.contactpoint.domain.SlotReconciler;
 import jp.telework.desk.contactpoint.event.SlotEvents;
 import jp.telework.desk.contactpoint.mapping.AffectedSlotView;
 import jp.telework.desk.contactpoint.mapping.MaterializationView;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Makes the stored slots of a contact point match its plan, exceptions and settings for the rolling
@@ -157,7 +158,7 @@ public class SlotMaterializer {
      * Rolls the horizon every night (a new day enters it) and applies changes of the holiday calendar.
      * Each contact point commits separately; several instances may run it, the plan lock serializes them.
      */
-    @Scheduled(cron = "${telework.availability.rematerialize-cron:0 5 0 * * ?}", timeZone = "Asia/Tokyo",
+    @Scheduled(cron = "${telework.availability.rematerialize-cron:0 5 0 * * ?}", timeZone = Tokyo.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
         rematerializeAll();

@@ -16,9 +16,9 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import jp.telework.desk.common.problem.ProblemException;
-import jp.telework.desk.contactpoint.config.Tokyo;
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
-import jp.telework.desk.contactpoint.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.contactpoint.domain.UtilizationStats;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.DayRow;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.Figures;

@@ -13,6 +13,7 @@ import jp.telework.desk.contactpoint.domain.UtilizationStats.DayRow;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.Figures;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.Result;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.Week;
+import jp.telework.desk.common.vocabulary.Region;
 
 class UtilizationStatsTest {
     @Test

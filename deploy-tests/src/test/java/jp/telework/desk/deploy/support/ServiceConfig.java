@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a service reads from its configuration, derived from its sources: the module's
- * application.properties and, for the business services (children of service-parent, which brings the
- * common module), common's META-INF/microprofile-config.properties. Profile-specific keys ({@code %test.})
+ * application.properties and the META-INF/microprofile-config.properties of the shared libraries it uses:
+ * common-web's (gateway and services) and common-data's (the services, children of service-parent). Profile-specific keys ({@code %test.})
  * are ignored: production runs the default profile.
  *
  * <p>The rules, applied to every container definition (docker-compose.yml, every Deployment):
@@ -54,8 +54,12 @@ public final class ServiceConfig {
 
     public static ServiceConfig of(String module) {
         Map<String, String> props = new LinkedHashMap<>();
-        if ("service-parent".equals(Repo.parentArtifactId(module))) {
-            props.putAll(load(Repo.read("common/src/main/resources/META-INF/microprofile-config.properties")));
+        boolean service = "service-parent".equals(Repo.parentArtifactId(module));
+        if (service || Repo.read(module + "/pom.xml").contains("<artifactId>common-web</artifactId>")) {
+            props.putAll(load(Repo.read("common-web/src/main/resources/META-INF/microprofile-config.properties")));
+        }
+        if (service) {
+            props.putAll(load(Repo.read("common-data/src/main/resources/META-INF/microprofile-config.properties")));
         }
         props.putAll(load(Repo.read(module + "/src/main/resources/application.properties")));
         Set<String> documented = new TreeSet<>();

@@ -12,9 +12,12 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import jp.telework.desk.common.problem.BodyLimit;
+import jp.telework.desk.common.rest.RequestIds;
 import jp.telework.desk.gateway.config.GatewayConfig;
-import jp.telework.desk.gateway.problem.GatewayException;
-import jp.telework.desk.gateway.problem.Problems;
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.problem.Problems;
 
 /**
  * Runs first on every request, whatever its path: gives it a request id (the client's if sane),
@@ -42,8 +45,10 @@ public class EdgeFilter {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         String offered = request.getHeader(Headers.REQUEST_ID);
-        String requestId = Headers.saneRequestId(offered) ? offered : UUID.randomUUID().toString();
+        String requestId = RequestIds.isSane(offered) ? offered : UUID.randomUUID().toString();
         rc.put(REQUEST_ID_KEY, requestId);
+        // the gateway's own JAX-RS endpoints (and their log lines) then carry the same id
+        request.headers().set(Headers.REQUEST_ID, requestId);
 
         GatewayConfig.Gateway g = config.gateway();
         rc.addHeadersEndHandler(v -> {
@@ -68,22 +73,16 @@ public class EdgeFilter {
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                Problems.send(response, new GatewayException(400, "bad-content-length", "Invalid request",
-                        "Content-Length is not a number"), request.path(), true);
+                Problems.send(response, ProblemException.badRequest("Content-Length", "is not a number"), request.path(), true);
                 return;
             }
             long max = g.maxBodySize().asLongValue();
             if (declared > max) {
-                Problems.send(response, tooLarge(max), request.path(), true);
+                Problems.send(response, BodyLimit.tooLarge(declared, max), request.path(), true);
                 return;
             }
         }
         rc.next();
-    }
-
-    public static GatewayException tooLarge(long max) {
-        return new GatewayException(413, "payload-too-large", "Payload too large",
-                "request bodies are limited to " + max + " bytes");
     }
 
     private static String upstreamNote(RoutingContext rc) {

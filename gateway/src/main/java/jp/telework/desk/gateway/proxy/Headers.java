@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.vertx.core.MultiMap;
+import jp.telework.desk.common.rest.RequestIds;
 
 /**
  * What crosses the gateway in each direction. Hop-by-hop headers (RFC 9110 §7.6.1: Connection and
@@ -14,13 +14,12 @@ import io.vertx.core.MultiMap;
  * connection and are never forwarded; Host is the upstream's; X-Forwarded-* are the gateway's to set.
  */
 public final class Headers {
-    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String REQUEST_ID = RequestIds.HEADER;
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
     private static final Set<String> FORWARDING = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto",
             "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
-    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/+=-]{0,127}");
 
     private Headers() {
     }
@@ -39,10 +38,6 @@ public final class Headers {
         return names;
     }
 
-    /** True for an X-Request-Id a client may choose: short, printable, no spaces or separators that break logs. */
-    public static boolean saneRequestId(String id) {
-        return id != null && SANE_REQUEST_ID.matcher(id).matches();
-    }
 
     /**
      * The headers to send upstream: the client's, minus hop-by-hop, Host and (unless trusted) forwarding

@@ -30,8 +30,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jp.telework.desk.gateway.config.GatewayConfig;
-import jp.telework.desk.gateway.problem.GatewayException;
-import jp.telework.desk.gateway.problem.Problems;
+import jp.telework.desk.common.problem.BodyLimit;
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.problem.Problems;
 import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.ratelimit.TokenBuckets;
 import jp.telework.desk.gateway.routing.Access;
@@ -81,13 +83,16 @@ public class ProxyRoute {
         String path = rc.normalizedPath();
         if (!path.equals(request.path()) || path.contains("%2F") || path.contains("%5C") || path.contains("%00")
                 || path.contains("\\")) {
-            fail(rc, new GatewayException(400, "path-not-allowed", "Invalid request",
+            fail(rc, new ProblemException(400, "path-not-allowed", "Invalid request",
                     "the path must be in normal form, without dot segments or encoded separators"));
             return;
         }
         Route route = table.match(request.method().name(), path).orElse(null);
         if (route == null) {
-            fail(rc, new GatewayException(404, "not-found", "Not Found", "no resource at " + path));
+            Set<String> allowed = table.allowedMethods(path);
+            fail(rc, allowed.isEmpty() ? ProblemType.NOT_FOUND.problem("no resource at " + path)
+                    : ProblemType.METHOD_NOT_ALLOWED.problem(request.method().name() + " is not allowed on " + path)
+                            .withHeader("Allow", String.join(", ", allowed)));
             return;
         }
         String authorization = request.getHeader("Authorization");
@@ -122,8 +127,7 @@ public class ProxyRoute {
             return;
         }
         if (access == Access.Decision.FORBIDDEN) {
-            fail(rc, new GatewayException(403, "forbidden", "Forbidden",
-                    "this route is for " + String.join(" or ", route.access().roles().stream().sorted().toList()) + " only"));
+            fail(rc, ProblemException.forbidden("this route is for " + String.join(" or ", route.access().roles().stream().sorted().toList()) + " only"));
             return;
         }
         String client = anonymous ? "ip:" + clientAddress(rc) : "sub:" + subject(identity);
@@ -135,10 +139,10 @@ public class ProxyRoute {
             response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
             response.putHeader("RateLimit-Policy", decision.limit() + ";w=" + decision.windowSeconds());
             if (!decision.allowed()) {
-                fail(rc, new GatewayException(429, "rate-limited", "Too many requests",
-                        "limit of " + decision.limit() + " requests per " + decision.windowSeconds() + " s for "
-                                + route.rateGroup().key() + " reached; retry in " + decision.retryAfterSeconds() + " s",
-                        Map.of("Retry-After", Long.toString(decision.retryAfterSeconds())), null));
+                fail(rc, ProblemType.RATE_LIMITED.problem("limit of " + decision.limit() + " requests per "
+                        + decision.windowSeconds() + " s for " + route.rateGroup().key() + " reached; retry in "
+                        + decision.retryAfterSeconds() + " s")
+                        .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds())));
                 return;
             }
         }
@@ -185,13 +189,13 @@ public class ProxyRoute {
                 relay(rc, ar.result());
             } else if (ar.cause() instanceof BodyTooLarge tooLarge) {
                 outcome = "413";
-                Problems.send(rc.response(), EdgeFilter.tooLarge(tooLarge.max), rc.request().path(), true);
+                Problems.send(rc.response(), BodyLimit.tooLarge(-1, tooLarge.max), rc.request().path(), true);
             } else {
                 UpstreamFailure failure = UpstreamFailure.classify(route.service(), ar.cause());
                 outcome = failure.kind().name().toLowerCase();
                 LOG.warnf("%s %s %s: %s (%s)", requestId, request.method(), request.path(), failure.getMessage(), failure.kind());
                 // an unread request body must not stay on a kept-alive connection
-                Problems.send(rc.response(), failure.toGatewayException(), request.path(), hasBody && !request.isEnded());
+                Problems.send(rc.response(), failure.toProblem(), request.path(), hasBody && !request.isEnded());
             }
             sample.stop(meters.timer("gateway.upstream.requests", "service", route.service().slug(), "route", route.name(),
                     "outcome", outcome));
@@ -282,13 +286,13 @@ public class ProxyRoute {
         return request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
     }
 
-    private static GatewayException unauthorized(String detail, boolean invalidToken) {
+    private static ProblemException unauthorized(String detail, boolean invalidToken) {
         // RFC 6750 §3: name the error only when a token was presented
         String challenge = "Bearer realm=\"telework\"" + (invalidToken ? ", error=\"invalid_token\"" : "");
-        return new GatewayException(401, "unauthorized", "Unauthorized", detail, Map.of("WWW-Authenticate", challenge), null);
+        return ProblemType.UNAUTHORIZED.problem(detail).withHeader("WWW-Authenticate", challenge);
     }
 
-    private static void fail(RoutingContext rc, GatewayException e) {
+    private static void fail(RoutingContext rc, ProblemException e) {
         Problems.send(rc.response(), e, rc.request().path(), false);
     }
 }

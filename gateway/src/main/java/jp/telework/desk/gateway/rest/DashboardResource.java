@@ -33,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jp.telework.desk.gateway.mapping.OverviewView;
-import jp.telework.desk.gateway.problem.GatewayException;
-import jp.telework.desk.gateway.problem.Problem;
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.gateway.proxy.EdgeFilter;
 import jp.telework.desk.gateway.service.OverviewService;
+import jp.telework.desk.common.security.Roles;
 
 @Path("/api/v1/dashboard")
 @Tag(name = "Dashboard", description = "The secretariat's view of the whole network")
@@ -49,7 +51,7 @@ public class DashboardResource {
     @GET
     @Path("overview")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @RolesAllowed({ "secretariat", "dashboard" })
+    @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Network overview for the secretariat",
             description = "Statistics of the three services fetched in parallel with your token: utilization of the contact "
@@ -77,7 +79,7 @@ public class DashboardResource {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw GatewayException.badRequest("to", "must not be before from");
+            throw ProblemException.badRequest("to", "must not be before from");
         }
         List<String> query = new ArrayList<>();
         if (fromDate != null) {
@@ -90,8 +92,8 @@ public class DashboardResource {
         String client = rc.request().remoteAddress() != null ? rc.request().remoteAddress().hostAddress() : "unknown";
         return overviews.overview(authorization, requestId, String.join("&", query), client).map(overview -> {
             if (overview.nothing()) {
-                throw new GatewayException(503, "upstream-unavailable", "Service unavailable",
-                        "none of the services could answer; try again shortly", Map.of("Retry-After", "5"), null);
+                throw ProblemType.UPSTREAM_UNAVAILABLE.problem("none of the services could answer; try again shortly")
+                        .withHeader("Retry-After", "5");
             }
             OverviewView view = overview.view();
             if (csv) {
@@ -127,7 +129,7 @@ public class DashboardResource {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw GatewayException.badRequest(field, "must be a date like 2026-11-01");
+            throw ProblemException.badRequest(field, "must be a date like 2026-11-01");
         }
     }
 }

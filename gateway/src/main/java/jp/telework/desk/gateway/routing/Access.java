@@ -2,6 +2,7 @@ package jp.telework.desk.gateway.routing;
 
 import java.util.Set;
 import java.util.function.Predicate;
+import jp.telework.desk.common.security.Roles;
 
 /**
  * Who may pass the gateway on a route. Only the coarse rule is decided here; which organization or
@@ -11,9 +12,9 @@ public enum Access {
     /** No token needed; a token that is sent must still be valid. */
     PUBLIC(Set.of()),
     /** SMEs, associations and the secretariat: the business API. The dashboard client reads statistics only. */
-    BUSINESS(Set.of("sme", "association", "secretariat")),
+    BUSINESS(Set.of(Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT)),
     /** The secretariat and the read-only dashboard client. */
-    STATISTICS(Set.of("secretariat", "dashboard"));
+    STATISTICS(Set.of(Roles.SECRETARIAT, Roles.DASHBOARD));
 
     private final Set<String> roles;
 

@@ -77,6 +77,24 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    /**
+     * The methods some route accepts on this path, when none accepts the request's: answered 405 with
+     * {@code Allow}. Empty when no route knows the path, or when a route for any method does (the service
+     * behind it decides).
+     */
+    public Set<String> allowedMethods(String normalizedPath) {
+        Set<String> allowed = new java.util.TreeSet<>();
+        for (Route route : routes) {
+            if (route.path().matcher(normalizedPath).matches()) {
+                if (route.methods().isEmpty()) {
+                    return Set.of();
+                }
+                allowed.addAll(route.methods());
+            }
+        }
+        return allowed;
+    }
+
     public List<Route> routes() {
         return routes;
     }

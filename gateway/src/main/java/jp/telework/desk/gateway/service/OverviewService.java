@@ -2,7 +2,6 @@ package jp.telework.desk.gateway.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import jp.telework.desk.gateway.routing.Service;
 import jp.telework.desk.gateway.upstream.UpstreamClient;
 import jp.telework.desk.gateway.upstream.UpstreamFailure;
 import jp.telework.desk.gateway.upstream.Upstreams;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * The secretariat overview: asks the three services for their statistics at the same time (each
@@ -34,7 +34,6 @@ import jp.telework.desk.gateway.upstream.Upstreams;
 @ApplicationScoped
 public class OverviewService {
     private static final Logger LOG = Logger.getLogger(OverviewService.class);
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -119,7 +118,7 @@ public class OverviewService {
                 missing.add(part.service().jsonKey());
             }
         }
-        OverviewView view = new OverviewView(OffsetDateTime.now(TOKYO), missing.isEmpty(), List.copyOf(missing), sources,
+        OverviewView view = new OverviewView(OffsetDateTime.now(Tokyo.ZONE), missing.isEmpty(), List.copyOf(missing), sources,
                 data.get(Service.CONTACT_POINTS), data.get(Service.CONSULTATIONS), data.get(Service.SEMINARS), table.rows());
         return new Overview(view, table);
     }

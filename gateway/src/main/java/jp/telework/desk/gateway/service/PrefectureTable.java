@@ -7,9 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.telework.desk.common.vocabulary.Prefectures;
 
 /**
  * Finds per-prefecture figures in statistics documents whose exact shape belongs to the services,
@@ -23,8 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Columns are named {@code <part>.<path>[.<field>]}. Anything else is ignored, never an error.
  */
 public final class PrefectureTable {
-    public static final List<String> CODES = codes();
-    private static final Pattern CODE = Pattern.compile("0[1-9]|[1-3][0-9]|4[0-7]");
+    public static final List<String> CODES = Prefectures.codes();
     private static final List<String> KEY_FIELDS = List.of("prefecture", "prefectureCode", "code", "contactPointCode",
             "hostPrefecture", "venuePrefecture");
     private static final int MAX_DEPTH = 4;
@@ -112,7 +112,7 @@ public final class PrefectureTable {
             return false;
         }
         for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
-            if (!CODE.matcher(names.next()).matches()) {
+            if (!Prefectures.isCode(names.next())) {
                 return false;
             }
         }
@@ -129,7 +129,7 @@ public final class PrefectureTable {
             boolean all = true;
             for (JsonNode element : array) {
                 JsonNode key = element.isObject() ? element.get(candidate) : null;
-                if (key == null || !key.isTextual() || !CODE.matcher(key.asText()).matches() || !seen.add(key.asText())) {
+                if (key == null || !key.isTextual() || !Prefectures.isCode(key.asText()) || !seen.add(key.asText())) {
                     all = false;
                     break;
                 }
@@ -192,13 +192,5 @@ public final class PrefectureTable {
 
     private static boolean looksNumeric(String v) {
         return v.matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-    }
-
-    private static List<String> codes() {
-        List<String> c = new ArrayList<>();
-        for (int i = 1; i <= 47; i++) {
-            c.add(String.format("%02d", i));
-        }
-        return List.copyOf(c);
     }
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import jp.telework.desk.gateway.problem.GatewayException;
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.common.problem.ProblemType;
 import jp.telework.desk.gateway.routing.Service;
 
 /** Why an upstream call failed, as the client will be told (never with internal host names). */
@@ -78,14 +79,15 @@ public final class UpstreamFailure extends RuntimeException {
         };
     }
 
-    public GatewayException toGatewayException() {
-        Map<String, String> headers = retryAfter == null ? Map.of()
-                : Map.of("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
-        return switch (kind) {
-            case CIRCUIT_OPEN, UNAVAILABLE -> new GatewayException(503, "upstream-unavailable", "Service unavailable",
-                    getMessage() + "; try again shortly", headers, null);
-            case TIMEOUT -> new GatewayException(504, "upstream-timeout", "Gateway timeout", getMessage(), headers, null);
-            case BAD_GATEWAY -> new GatewayException(502, "bad-gateway", "Bad gateway", getMessage(), headers, null);
+    public ProblemException toProblem() {
+        ProblemException problem = switch (kind) {
+            case CIRCUIT_OPEN, UNAVAILABLE -> ProblemType.UPSTREAM_UNAVAILABLE.problem(getMessage() + "; try again shortly");
+            case TIMEOUT -> ProblemType.UPSTREAM_TIMEOUT.problem(getMessage());
+            case BAD_GATEWAY -> ProblemType.BAD_GATEWAY.problem(getMessage());
         };
+        if (retryAfter != null) {
+            problem.withHeader("Retry-After", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
+        return problem;
     }
 }

@@ -89,6 +89,17 @@ class RouteTableTest {
     }
 
     @Test
+    void aKnownPathWithAnotherMethodNamesTheMethodsItTakes() {
+        RouteTable table = RouteTable.standard();
+        assertEquals(java.util.Set.of("GET", "HEAD"), table.allowedMethods("/api/v1/dashboard/overview"));
+        assertEquals(java.util.Set.of("GET", "HEAD"), table.allowedMethods("/api/v1/openapi/consultations"));
+        // a route for any method: the service behind it decides
+        assertEquals(java.util.Set.of(), table.allowedMethods("/api/v1/consultations"));
+        // no route at all: 404, not 405
+        assertEquals(java.util.Set.of(), table.allowedMethods("/api/v1/nothing"));
+    }
+
+    @Test
     void accessDecisions() {
         assertEquals(Access.Decision.ALLOW, Access.PUBLIC.decide(true, r -> false));
         assertEquals(Access.Decision.UNAUTHENTICATED, Access.BUSINESS.decide(true, r -> false));

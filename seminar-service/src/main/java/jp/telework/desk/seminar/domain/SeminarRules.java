@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.telework.desk.common.problem.Problem.FieldError;
+import jp.telework.desk.common.vocabulary.Prefectures;
 
 /**
  * Cross-field rules of a seminar's schedule, seats and place that bean validation cannot express.
@@ -67,10 +68,10 @@ public final class SeminarRules {
                 errors.add(new FieldError("onlineJoin", "an IN_PERSON seminar has no online join details"));
             }
         }
-        if (d.venuePrefecture() != null && !Prefectures.exists(d.venuePrefecture())) {
+        if (d.venuePrefecture() != null && !Prefectures.isCode(d.venuePrefecture())) {
             errors.add(new FieldError("venue.prefecture", "unknown prefecture code (01..47)"));
         }
-        if (d.host() != null && !SECRETARIAT.equals(d.host()) && !Prefectures.exists(d.host())) {
+        if (d.host() != null && !SECRETARIAT.equals(d.host()) && !Prefectures.isCode(d.host())) {
             errors.add(new FieldError("host", "must be SECRETARIAT or a prefecture code 01..47"));
         }
         return errors;

@@ -16,7 +16,9 @@ import jp.telework.desk.common.inbox.IdempotentConsumer;
 import jp.telework.desk.events.ContactPointChangedV1;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.seminar.domain.ContactPointStatus;
-import jp.telework.desk.seminar.domain.Prefectures;
+import jp.telework.desk.common.vocabulary.Prefectures;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Keeps the projection of which prefectural associations exist and are active, from
@@ -26,6 +28,10 @@ import jp.telework.desk.seminar.domain.Prefectures;
 @ApplicationScoped
 public class ContactPointConsumer {
     static final String NAME = "seminar-service.contact-points";
+
+    @Inject
+
+    Clock clock;
 
     @Inject
     IdempotentConsumer consumer;
@@ -40,7 +46,7 @@ public class ContactPointConsumer {
     }
 
     void changed(EventContext ctx, ContactPointChangedV1 event) {
-        if (!Prefectures.exists(event.code())) {
+        if (!Prefectures.isCode(event.code())) {
             throw new IllegalArgumentException("unknown contact point code " + event.code());
         }
         ContactPointStatus status = ContactPointStatus.findById(event.code());
@@ -52,7 +58,7 @@ public class ContactPointConsumer {
         status.region = event.region();
         status.active = event.active();
         status.lastEventId = ctx.id();
-        status.updatedAt = OffsetDateTime.now();
+        status.updatedAt = Tokyo.now(clock);
         if (!known) {
             status.persist();
         }

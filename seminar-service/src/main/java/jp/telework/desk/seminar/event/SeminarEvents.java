@@ -1,6 +1,5 @@
 package jp.telework.desk.seminar.event;
 
-import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import jp.telework.desk.events.SeminarEventV1;
 import jp.telework.desk.events.Topics;
 import jp.telework.desk.seminar.domain.Registration;
 import jp.telework.desk.seminar.domain.Seminar;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Turns seminar and registration changes into outbox rows on seminars.events, keyed by the seminar
@@ -19,7 +19,6 @@ import jp.telework.desk.seminar.domain.Seminar;
  */
 @ApplicationScoped
 public class SeminarEvents {
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     @Inject
     Outbox outbox;
@@ -27,7 +26,7 @@ public class SeminarEvents {
     public void seminar(String type, Seminar s) {
         outbox.record(Topics.SEMINARS, s.id.toString(), type,
                 new SeminarEventV1(s.id, s.kind.name(), s.format.name(), s.hostPrefecture(), s.venuePrefecture,
-                        s.startsAt.atZoneSameInstant(TOKYO).toOffsetDateTime(), s.totalCapacity(), s.status.name()));
+                        s.startsAt.atZoneSameInstant(Tokyo.ZONE).toOffsetDateTime(), s.totalCapacity(), s.status.name()));
     }
 
     /** @param waitlistPosition the registration's place in its waitlist, only while WAITLISTED */

@@ -3,11 +3,11 @@ package jp.telework.desk.seminar.mapping;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Writes an RFC 5545 iCalendar document: CRLF line ends, TEXT values escaped (backslash,
@@ -18,7 +18,6 @@ public final class ICalendar {
     public static final String MEDIA_TYPE = "text/calendar";
     static final String CRLF = "\r\n";
     private static final int MAX_OCTETS = 75;
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -38,10 +37,10 @@ public final class ICalendar {
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + escape(calendarName));
-        line(out, "X-WR-TIMEZONE:Asia/Tokyo");
+        line(out, "X-WR-TIMEZONE:" + Tokyo.ZONE_ID);
         // Japan has no daylight saving time: one STANDARD observance describes the zone completely
         line(out, "BEGIN:VTIMEZONE");
-        line(out, "TZID:Asia/Tokyo");
+        line(out, "TZID:" + Tokyo.ZONE_ID);
         line(out, "BEGIN:STANDARD");
         line(out, "DTSTART:19700101T000000");
         line(out, "TZOFFSETFROM:+0900");
@@ -53,8 +52,8 @@ public final class ICalendar {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + e.uid());
             line(out, "DTSTAMP:" + UTC.format(e.stamp()));
-            line(out, "DTSTART;TZID=Asia/Tokyo:" + LOCAL.format(e.start().atZoneSameInstant(TOKYO)));
-            line(out, "DTEND;TZID=Asia/Tokyo:" + LOCAL.format(e.end().atZoneSameInstant(TOKYO)));
+            line(out, "DTSTART;TZID=" + Tokyo.ZONE_ID + ":" + LOCAL.format(e.start().atZoneSameInstant(Tokyo.ZONE)));
+            line(out, "DTEND;TZID=" + Tokyo.ZONE_ID + ":" + LOCAL.format(e.end().atZoneSameInstant(Tokyo.ZONE)));
             line(out, "SUMMARY:" + escape(e.summary()));
             if (e.description() != null && !e.description().isBlank()) {
                 line(out, "DESCRIPTION:" + escape(e.description()));

@@ -1,7 +1,6 @@
 package jp.telework.desk.seminar.mapping;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,13 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import jp.telework.desk.seminar.domain.Prefectures;
-import jp.telework.desk.seminar.domain.Region;
+import jp.telework.desk.common.vocabulary.Prefectures;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.seminar.domain.Seminar;
 import jp.telework.desk.seminar.domain.SeminarFormat;
 import jp.telework.desk.seminar.domain.SeminarKind;
 import jp.telework.desk.seminar.domain.SeminarStatus;
 import jp.telework.desk.seminar.domain.Topic;
+import jp.telework.desk.common.vocabulary.Prefecture;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 @Schema(name = "Seminar", description = "A seminar, consultation meeting or experience event; times in Asia/Tokyo (+09:00)")
 public record SeminarView(
@@ -51,10 +52,8 @@ public record SeminarView(
         OffsetDateTime updatedAt,
         OffsetDateTime publishedAt) {
 
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-
     public static OffsetDateTime tokyo(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(TOKYO).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(Tokyo.ZONE).toOffsetDateTime();
     }
 
     public static SeminarView of(Seminar s, boolean showJoin, boolean hostInactive, OffsetDateTime now) {
@@ -64,9 +63,9 @@ public record SeminarView(
                 : s.inPersonCapacity - s.inPersonConfirmedSeats;
         VenueView venue = s.venuePrefecture == null && s.venueAddress == null ? null
                 : new VenueView(s.venuePrefecture,
-                        Prefectures.byCode(s.venuePrefecture).map(Prefectures.Prefecture::nameJa).orElse(null),
-                        Prefectures.byCode(s.venuePrefecture).map(Prefectures.Prefecture::nameEn).orElse(null),
-                        Prefectures.regionOf(s.venuePrefecture).orElse(null), s.venueName, s.venueAddress);
+                        Prefectures.byCode(s.venuePrefecture).map(Prefecture::nameJa).orElse(null),
+                        Prefectures.byCode(s.venuePrefecture).map(Prefecture::nameEn).orElse(null),
+                        Prefectures.byCode(s.venuePrefecture).map(Prefecture::region).orElse(null), s.venueName, s.venueAddress);
         SeminarRequest.OnlineJoin join = showJoin && s.onlineUrl != null
                 ? new SeminarRequest.OnlineJoin(s.onlineUrl, s.onlineMeetingId, s.onlinePasscode) : null;
         return new SeminarView(s.id, s.kind, s.titleJa, s.titleEn, s.descriptionJa, s.descriptionEn, s.topicList(), s.format,
@@ -74,7 +73,7 @@ public record SeminarView(
                 capacity, hybrid ? s.onlineCapacity : null, Math.max(0, free),
                 hybrid ? Math.max(0, s.onlineCapacity - s.onlineConfirmedSeats) : null, s.waitlistedCount,
                 s.window(now) == jp.telework.desk.seminar.domain.WaitlistRules.Window.OPEN,
-                s.host, hostInactive, Prefectures.regionOf(s.areaPrefecture).orElse(null), s.campaignTag, s.status,
+                s.host, hostInactive, Prefectures.byCode(s.areaPrefecture).map(Prefecture::region).orElse(null), s.campaignTag, s.status,
                 s.cancelReason, s.version, tokyo(s.createdAt), tokyo(s.updatedAt), tokyo(s.publishedAt));
     }
 }

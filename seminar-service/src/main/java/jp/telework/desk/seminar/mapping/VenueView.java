@@ -2,7 +2,7 @@ package jp.telework.desk.seminar.mapping;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import jp.telework.desk.seminar.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 
 @Schema(name = "VenueView")
 public record VenueView(

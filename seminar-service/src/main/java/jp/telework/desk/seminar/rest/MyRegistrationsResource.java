@@ -23,6 +23,9 @@ import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.mapping.PageView;
 import jp.telework.desk.seminar.service.RegistrationService;
+import jp.telework.desk.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jp.telework.desk.common.rest.PathIds;
 
 @Path("/api/v1/seminars/my-registrations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,13 +36,15 @@ public class MyRegistrationsResource {
     RegistrationService service;
 
     @GET
-    @RolesAllowed("sme")
+    @RolesAllowed(Roles.SME)
     @Operation(summary = "My organization's registrations", description = "Across all seminars, newest first.")
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
     @APIResponse(responseCode = "403", description = "Not an SME")
     public Response mine(@Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("size") String sizeText) {
+        int size = QueryParams.integer(sizeText, "size", 20, 1, 100);
+        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
         RegistrationService.Listing listing = service.mine(QueryParams.enumValue(RegistrationStatus.class, status, "status"), page, size);
         return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
                 .header("X-Total-Count", listing.total()).build();

@@ -1,7 +1,7 @@
 package jp.telework.desk.seminar.rest;
 
 import jp.telework.desk.common.problem.ProblemException;
-import jp.telework.desk.seminar.domain.Prefectures;
+import jp.telework.desk.common.vocabulary.Prefectures;
 
 /** Seminar-specific parameters (generic ones are in common's QueryParams): a bad value is a 400 naming it. */
 final class Params {
@@ -12,7 +12,7 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!Prefectures.exists(value.trim())) {
+        if (!Prefectures.isCode(value.trim())) {
             throw ProblemException.badRequest(name, "unknown prefecture code (01..47)");
         }
         return value.trim();

@@ -37,8 +37,12 @@ import jp.telework.desk.seminar.mapping.PageView;
 import jp.telework.desk.seminar.mapping.RegistrationRequest;
 import jp.telework.desk.seminar.mapping.RegistrationView;
 import jp.telework.desk.seminar.service.RegistrationService;
+import jp.telework.desk.common.security.Roles;
+import jp.telework.desk.common.idempotency.IdempotentResponses;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jp.telework.desk.common.rest.PathIds;
 
-@Path("/api/v1/seminars/{seminarId: " + SeminarResource.UUID_PATTERN + "}/registrations")
+@Path("/api/v1/seminars/{seminarId}/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Seminar registrations")
 @SecurityRequirement(name = "bearer")
@@ -48,7 +52,7 @@ public class RegistrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sme", "association", "secretariat" })
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Register for a seminar", description = "An SME registers its own organization. CONFIRMED while seats "
             + "remain in the chosen pool, else WAITLISTED with a position (first come, first served). One active registration "
             + "per organization. The host association and the secretariat may register on an organization's behalf "
@@ -61,31 +65,35 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = "No such seminar")
     @APIResponse(responseCode = "409", description = "Registration not open/closed, seminar started, or already registered")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response register(@PathParam("seminarId") UUID seminarId,
+    public Response register(@PathParam("seminarId") String seminarIdText,
             @Parameter(description = "Makes retries safe", example = "6f1d8c2e-reg-1") @HeaderParam(IdempotencyStore.HEADER) String key,
             @Valid @NotNull RegistrationRequest body) {
+        UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
         RegistrationService.Outcome outcome = service.register(seminarId, body, key);
         Response.ResponseBuilder response = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON);
         if (outcome.location() != null) {
             response.location(URI.create(outcome.location()));
         }
         if (outcome.replayed()) {
-            return response.entity(outcome.replayBody()).header("Idempotent-Replayed", "true").build();
+            return response.entity(outcome.replayBody()).header(IdempotentResponses.REPLAYED, "true").build();
         }
         return response.entity(outcome.view()).build();
     }
 
     @GET
-    @RolesAllowed({ "sme", "association", "secretariat" })
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Registrations of a seminar", description = "The host and the secretariat see all (with contact "
             + "details); an SME sees its own organization's only. Waitlisted ones carry their position.")
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
     @APIResponse(responseCode = "403", description = "Another prefecture's association")
     @APIResponse(responseCode = "404", description = "No such seminar")
-    public Response list(@PathParam("seminarId") UUID seminarId,
+    public Response list(@PathParam("seminarId") String seminarIdText,
             @Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
+        UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
+        int size = QueryParams.integer(sizeText, "size", 50, 1, 500);
+        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
         RegistrationService.Listing listing = service.list(seminarId,
                 QueryParams.enumValue(RegistrationStatus.class, status, "status"), page, size);
         return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
@@ -93,40 +101,46 @@ public class RegistrationResource {
     }
 
     @GET
-    @Path("{registrationId: " + SeminarResource.UUID_PATTERN + "}")
-    @RolesAllowed({ "sme", "association", "secretariat" })
+    @Path("{registrationId}")
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "One registration", description = "Its owner, the host and the secretariat.")
     @APIResponse(responseCode = "200", description = "The registration")
     @APIResponse(responseCode = "403", description = "Another prefecture's association")
     @APIResponse(responseCode = "404", description = "No such registration (or not yours)")
-    public RegistrationView get(@PathParam("seminarId") UUID seminarId, @PathParam("registrationId") UUID registrationId) {
+    public RegistrationView get(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText) {
+        UUID registrationId = PathIds.uuid(registrationIdText, "registration");
+        UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
         return service.get(seminarId, registrationId);
     }
 
     @POST
-    @Path("{registrationId: " + SeminarResource.UUID_PATTERN + "}/cancel")
-    @RolesAllowed({ "sme", "association", "secretariat" })
+    @Path("{registrationId}/cancel")
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Cancel a registration", description = "By its owner, the host or the secretariat, until the seminar "
             + "starts. Freed seats go to the waitlist first come, first served (skipping entries that do not fit) while "
             + "registration is open.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such registration (or not yours)")
     @APIResponse(responseCode = "409", description = "Already cancelled, or the seminar has started")
-    public RegistrationView cancel(@PathParam("seminarId") UUID seminarId, @PathParam("registrationId") UUID registrationId) {
+    public RegistrationView cancel(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText) {
+        UUID registrationId = PathIds.uuid(registrationIdText, "registration");
+        UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
         return service.cancel(seminarId, registrationId);
     }
 
     @PUT
-    @Path("{registrationId: " + SeminarResource.UUID_PATTERN + "}/attendance")
+    @Path("{registrationId}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Record attendance", description = "The host records ATTENDED or NO_SHOW for a confirmed registration "
             + "once the seminar has started (corrections allowed).")
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Seminar not started, or the registration is not confirmed")
-    public RegistrationView attendance(@PathParam("seminarId") UUID seminarId, @PathParam("registrationId") UUID registrationId,
+    public RegistrationView attendance(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText,
             @Valid @NotNull AttendanceRequest body) {
+        UUID registrationId = PathIds.uuid(registrationIdText, "registration");
+        UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
         return service.attendance(seminarId, registrationId, body.attendance());
     }
 }

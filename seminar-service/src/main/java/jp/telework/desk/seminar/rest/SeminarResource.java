@@ -50,7 +50,7 @@ import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.config.SeminarConfig;
-import jp.telework.desk.seminar.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.seminar.domain.Seminar;
 import jp.telework.desk.seminar.domain.SeminarFormat;
 import jp.telework.desk.seminar.domain.SeminarKind;
@@ -67,12 +67,21 @@ import jp.telework.desk.seminar.service.CapacityReduction;
 import jp.telework.desk.seminar.service.SeminarFilter;
 import jp.telework.desk.seminar.service.SeminarService;
 import jp.telework.desk.seminar.service.StatisticsService;
+import jp.telework.desk.common.security.Roles;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
+import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.Precondition;
+import jp.telework.desk.common.problem.ProblemType;
 
 @Path("/api/v1/seminars")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Seminars", description = "Seminars, consultation meetings and experience events in every region")
 public class SeminarResource {
-    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    @Inject
+
+    Clock clock;
 
     @Inject
     SeminarService service;
@@ -107,8 +116,10 @@ public class SeminarResource {
             @Parameter(description = "SECRETARIAT or a prefecture code") @QueryParam("host") String host,
             @Parameter(description = "Only seminars whose host association is (not) active") @QueryParam("hostInactive") String hostInactive,
             @Parameter(schema = @Schema(implementation = SeminarStatus.class)) @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("size") String sizeText) {
+        int size = QueryParams.integer(sizeText, "size", 20, 1, 100);
+        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
         SeminarFilter filter = new SeminarFilter(QueryParams.enumValue(SeminarStatus.class, status, "status"),
                 QueryParams.enumValue(Region.class, region, "region"), Params.prefecture(prefecture, "prefecture"),
                 QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"),
@@ -118,7 +129,7 @@ public class SeminarResource {
         int pageSize = Math.min(size, config.listing().maxPageSize());
         SeminarService.Page result = service.search(filter, page, pageSize);
         Set<String> inactive = service.inactiveHosts();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Tokyo.now(clock);
         List<SeminarView> items = result.items().stream()
                 .map(s -> SeminarView.of(s, false, service.hostInactive(s, inactive), now)).toList();
         return Response.ok(new PageView<>(items, result.total(), page, pageSize))
@@ -189,7 +200,7 @@ public class SeminarResource {
 
     @GET
     @Path("statistics")
-    @RolesAllowed({ "secretariat", "dashboard" })
+    @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Seminar statistics", description = "Seminars per region and month of the start (Asia/Tokyo), fill rate, "
             + "waitlist length, promotions and attendance rate. Optional date range on the start (inclusive).")
@@ -202,13 +213,14 @@ public class SeminarResource {
     }
 
     @GET
-    @Path("{id: " + UUID_PATTERN + "}")
+    @Path("{id}")
     @PermitAll
     @Operation(summary = "One seminar", description = "Online join details are included only for the host, the secretariat "
             + "and organizations holding a confirmed online registration. Drafts are visible to their hosts only.")
     @APIResponse(responseCode = "200", description = "The seminar; ETag carries its version")
     @APIResponse(responseCode = "404", description = "No such seminar (or a draft you do not host)")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") String idText) {
+        UUID id = PathIds.uuid(idText, "seminar");
         Seminar s = service.get(id);
         boolean join = access.seesJoinDetails(s, service.ownSeatHolding(s));
         return ok(s, join, Response.Status.OK);
@@ -216,7 +228,7 @@ public class SeminarResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a seminar (DRAFT)", description = "An association hosts in its own prefecture (host defaults to "
             + "it); the secretariat hosts as SECRETARIAT or for any prefecture.")
@@ -231,9 +243,9 @@ public class SeminarResource {
     }
 
     @PUT
-    @Path("{id: " + UUID_PATTERN + "}")
+    @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "association", "secretariat" })
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a seminar", description = "Send If-Match with the ETag you read. Lowering a capacity below the "
             + "seats already confirmed is refused (409) unless capacityReduction=DEMOTE_NEWEST_TO_WAITLIST, which moves the "
@@ -245,30 +257,32 @@ public class SeminarResource {
     @APIResponse(responseCode = "404", description = "No such seminar")
     @APIResponse(responseCode = "409", description = "Capacity below confirmed seats, format locked, or seminar closed")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response update(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
             @Parameter(schema = @Schema(implementation = CapacityReduction.class)) @QueryParam("capacityReduction") String reduction,
             @Valid @NotNull SeminarRequest body) {
+        UUID id = PathIds.uuid(idText, "seminar");
         CapacityReduction how = QueryParams.enumValue(CapacityReduction.class, reduction, "capacityReduction");
-        Seminar s = service.update(id, ETags.parseIfMatch(ifMatch), body, how == null ? CapacityReduction.REJECT : how);
+        Seminar s = service.update(id, Precondition.ifMatch(ifMatch), body, how == null ? CapacityReduction.REJECT : how);
         return ok(s, true, Response.Status.OK);
     }
 
     @POST
-    @Path("{id: " + UUID_PATTERN + "}/publish")
-    @RolesAllowed({ "association", "secretariat" })
+    @Path("{id}/publish")
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Publish a draft", description = "Makes it public and opens registration in its window.")
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Not a draft, or incomplete (e.g. no join URL for an online seminar)")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(service.publish(id, ETags.parseIfMatch(ifMatch)), true, Response.Status.OK);
+    public Response publish(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch) {
+        UUID id = PathIds.uuid(idText, "seminar");
+        return ok(service.publish(id, Precondition.ifMatch(ifMatch)), true, Response.Status.OK);
     }
 
     @POST
-    @Path("{id: " + UUID_PATTERN + "}/cancel")
-    @RolesAllowed({ "association", "secretariat" })
+    @Path("{id}/cancel")
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Cancel a seminar", description = "Cancels every registration too; events tell registrants.")
     @APIResponse(responseCode = "200", description = "Cancelled")
@@ -278,15 +292,15 @@ public class SeminarResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CancelRequest.class)))
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response cancel(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Content-Type") String contentType, byte[] body) throws java.io.IOException {
+        UUID id = PathIds.uuid(idText, "seminar");
         // the body is optional, so it is read here rather than by the JSON reader (which wants a Content-Type);
         // as bytes, so that invalid UTF-8 is refused by the parser instead of being replaced when decoded
         CancelRequest request = null;
         if (body != null && !new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
             if (!isJson(contentType)) {
-                throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                        "a cancellation body must be application/json");
+                throw ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("a cancellation body must be application/json");
             }
             request = json.readValue(body, CancelRequest.class);
             if (request == null) {
@@ -297,7 +311,7 @@ public class SeminarResource {
                 throw new ConstraintViolationException(violations);
             }
         }
-        return ok(service.cancel(id, ETags.parseIfMatch(ifMatch), request == null ? null : request.reason()), true,
+        return ok(service.cancel(id, Precondition.ifMatch(ifMatch), request == null ? null : request.reason()), true,
                 Response.Status.OK);
     }
 
@@ -310,21 +324,22 @@ public class SeminarResource {
     }
 
     @POST
-    @Path("{id: " + UUID_PATTERN + "}/complete")
-    @RolesAllowed({ "association", "secretariat" })
+    @Path("{id}/complete")
+    @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Mark a seminar as held", description = "After it ended; registrations still waiting are released. "
             + "Seminars are also completed automatically a while after they ended.")
     @APIResponse(responseCode = "200", description = "Completed")
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Not published, or not ended yet")
-    public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(service.complete(id, ETags.parseIfMatch(ifMatch)), true, Response.Status.OK);
+    public Response complete(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch) {
+        UUID id = PathIds.uuid(idText, "seminar");
+        return ok(service.complete(id, Precondition.ifMatch(ifMatch)), true, Response.Status.OK);
     }
 
     private Response ok(Seminar s, boolean showJoin, Response.Status status) {
         boolean inactive = service.hostInactive(s, service.inactiveHosts());
-        return Response.status(status).entity(SeminarView.of(s, showJoin, inactive, OffsetDateTime.now()))
+        return Response.status(status).entity(SeminarView.of(s, showJoin, inactive, Tokyo.now(clock)))
                 .tag(ETags.of(s.version)).build();
     }
 }

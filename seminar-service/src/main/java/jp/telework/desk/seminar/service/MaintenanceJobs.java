@@ -12,11 +12,17 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import jp.telework.desk.seminar.config.SeminarConfig;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /** Housekeeping: completes seminars that ended a while ago, and anonymizes registrants' contact details after retention. */
 @ApplicationScoped
 public class MaintenanceJobs {
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class);
+
+    @Inject
+
+    Clock clock;
 
     @Inject
     SeminarService seminars;
@@ -28,7 +34,7 @@ public class MaintenanceJobs {
     @Scheduled(every = "${seminar.schedule.auto-complete-every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void autoComplete() {
-        OffsetDateTime before = SeminarService.now().minus(config.schedule().autoCompleteAfter());
+        OffsetDateTime before = Tokyo.now(clock).minus(config.schedule().autoCompleteAfter());
         for (UUID id : seminars.endedLongAgo(before)) {
             try {
                 seminars.autoComplete(id, before);
@@ -38,10 +44,10 @@ public class MaintenanceJobs {
         }
     }
 
-    @Scheduled(cron = "${seminar.retention.cron:0 30 3 * * ?}", timeZone = "Asia/Tokyo",
+    @Scheduled(cron = "${seminar.retention.cron:0 30 3 * * ?}", timeZone = Tokyo.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retention() {
-        int n = anonymize(SeminarService.now().minus(config.retention().personalData()));
+        int n = anonymize(Tokyo.now(clock).minus(config.retention().personalData()));
         if (n > 0) {
             LOG.infof("anonymized the contact details of %d registrations", n);
         }

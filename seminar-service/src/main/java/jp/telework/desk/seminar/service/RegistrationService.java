@@ -30,6 +30,8 @@ import jp.telework.desk.seminar.mapping.RegistrationRequest;
 import jp.telework.desk.seminar.mapping.RegistrationView;
 import jp.telework.desk.seminar.mapping.SeminarRequest;
 import jp.telework.desk.seminar.security.SeminarAccess;
+import java.time.Clock;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Registrations: seats are decided while the seminar row is locked exclusively (SELECT ... FOR NO KEY
@@ -40,6 +42,10 @@ import jp.telework.desk.seminar.security.SeminarAccess;
 @ApplicationScoped
 public class RegistrationService {
     static final String IDEMPOTENCY_SCOPE = "seminar-registration";
+
+    @Inject
+
+    Clock clock;
 
     @Inject
     SeminarAccess access;
@@ -115,7 +121,7 @@ public class RegistrationService {
         if (!actor.isSme()) {
             access.requireManages(s); // staff register on behalf of an organization for seminars they manage
         }
-        OffsetDateTime now = SeminarService.now();
+        OffsetDateTime now = Tokyo.now(clock);
         requireOpen(s, now);
         Participation participation = participation(s, req.participation());
         if (req.seats() > s.capacity(participation)) {
@@ -241,7 +247,7 @@ public class RegistrationService {
             throw ProblemException.conflict("invalid-transition", "Registration not active",
                     "a " + r.status + " registration cannot be cancelled");
         }
-        OffsetDateTime now = SeminarService.now();
+        OffsetDateTime now = Tokyo.now(clock);
         if (!now.isBefore(s.startsAt)) {
             throw ProblemException.conflict("seminar-started", "Seminar started",
                     "registrations cannot be cancelled once the seminar has started; the host records attendance instead");
@@ -270,7 +276,7 @@ public class RegistrationService {
             throw ProblemException.conflict("seminar-not-held", "Seminar not held",
                     "attendance is recorded for published or completed seminars, not " + s.status);
         }
-        OffsetDateTime now = SeminarService.now();
+        OffsetDateTime now = Tokyo.now(clock);
         if (now.isBefore(s.startsAt)) {
             throw ProblemException.conflict("seminar-not-started", "Seminar not started",
                     "attendance can be recorded once the seminar has started");
@@ -331,9 +337,9 @@ public class RegistrationService {
             case NOT_PUBLISHED -> throw ProblemException.conflict("seminar-not-published", "Seminar not open for registration",
                     "a " + s.status + " seminar takes no registrations");
             case NOT_YET_OPEN -> throw ProblemException.conflict("registration-not-open", "Registration not open yet",
-                    "registration opens at " + s.registrationOpensAt.atZoneSameInstant(SeminarService.TOKYO).toOffsetDateTime());
+                    "registration opens at " + s.registrationOpensAt.atZoneSameInstant(Tokyo.ZONE).toOffsetDateTime());
             case CLOSED -> throw ProblemException.conflict("registration-closed", "Registration closed",
-                    "registration closed at " + s.registrationClosesAt.atZoneSameInstant(SeminarService.TOKYO).toOffsetDateTime());
+                    "registration closed at " + s.registrationClosesAt.atZoneSameInstant(Tokyo.ZONE).toOffsetDateTime());
             case STARTED -> throw ProblemException.conflict("seminar-started", "Seminar started",
                     "the seminar has already started");
         }

@@ -2,7 +2,7 @@ package jp.telework.desk.seminar.service;
 
 import java.time.LocalDate;
 
-import jp.telework.desk.seminar.domain.Region;
+import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.seminar.domain.SeminarFormat;
 import jp.telework.desk.seminar.domain.SeminarKind;
 import jp.telework.desk.seminar.domain.SeminarStatus;

@@ -1,7 +1,6 @@
 package jp.telework.desk.seminar.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +26,6 @@ import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.seminar.config.SeminarConfig;
 import jp.telework.desk.seminar.domain.ContactPointStatus;
 import jp.telework.desk.seminar.domain.Participation;
-import jp.telework.desk.seminar.domain.Prefectures;
 import jp.telework.desk.seminar.domain.Registration;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.domain.Seminar;
@@ -38,12 +36,19 @@ import jp.telework.desk.seminar.domain.Topic;
 import jp.telework.desk.seminar.event.SeminarEvents;
 import jp.telework.desk.seminar.mapping.SeminarRequest;
 import jp.telework.desk.seminar.security.SeminarAccess;
+import jp.telework.desk.common.vocabulary.Tokyo;
+import java.time.Clock;
+import jp.telework.desk.common.rest.Precondition;
+import jp.telework.desk.common.problem.ProblemType;
 
 /** Seminar lifecycle: create, update (with seat consequences), publish, cancel, complete; listing. */
 @ApplicationScoped
 public class SeminarService {
     private static final Logger LOG = Logger.getLogger(SeminarService.class);
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Inject
+
+    Clock clock;
 
     @Inject
     SeminarAccess access;
@@ -97,8 +102,8 @@ public class SeminarService {
      * is open. All under the seminar row lock.
      */
     @Transactional
-    public Seminar update(UUID id, Long expectedVersion, SeminarRequest req, CapacityReduction reduction) {
-        Seminar s = lockManaged(id, expectedVersion);
+    public Seminar update(UUID id, Precondition expected, SeminarRequest req, CapacityReduction reduction) {
+        Seminar s = lockManaged(id, expected);
         if (s.status.isFinal()) {
             throw ProblemException.conflict("seminar-closed", "Seminar closed",
                     "a " + s.status + " seminar can no longer be changed");
@@ -149,8 +154,8 @@ public class SeminarService {
     }
 
     @Transactional
-    public Seminar publish(UUID id, Long expectedVersion) {
-        Seminar s = lockManaged(id, expectedVersion);
+    public Seminar publish(UUID id, Precondition expected) {
+        Seminar s = lockManaged(id, expected);
         transition(s, SeminarStatus.PUBLISHED);
         OffsetDateTime now = now();
         List<FieldError> missing = new ArrayList<>();
@@ -179,8 +184,8 @@ public class SeminarService {
 
     /** Cancels the seminar and every registration for it, with an event for each so registrants can be told. */
     @Transactional
-    public Seminar cancel(UUID id, Long expectedVersion, String reason) {
-        Seminar s = lockManaged(id, expectedVersion);
+    public Seminar cancel(UUID id, Precondition expected, String reason) {
+        Seminar s = lockManaged(id, expected);
         transition(s, SeminarStatus.CANCELLED);
         OffsetDateTime now = now();
         boolean wasPublished = s.status == SeminarStatus.PUBLISHED;
@@ -208,13 +213,13 @@ public class SeminarService {
 
     /** Marks a seminar held; registrations still waiting are released (NOT_PROMOTED). */
     @Transactional
-    public Seminar complete(UUID id, Long expectedVersion) {
-        Seminar s = lockManaged(id, expectedVersion);
+    public Seminar complete(UUID id, Precondition expected) {
+        Seminar s = lockManaged(id, expected);
         transition(s, SeminarStatus.COMPLETED);
         OffsetDateTime now = now();
         if (now.isBefore(s.endsAt)) {
             throw ProblemException.conflict("seminar-not-ended", "Seminar not ended",
-                    "a seminar can be completed once it has ended (" + s.endsAt.atZoneSameInstant(TOKYO).toOffsetDateTime() + ")");
+                    "a seminar can be completed once it has ended (" + s.endsAt.atZoneSameInstant(Tokyo.ZONE).toOffsetDateTime() + ")");
         }
         completeLocked(s, now);
         return s;
@@ -301,7 +306,7 @@ public class SeminarService {
         params.put("status", f.status().name());
         if (f.region() != null) {
             where.append(" AND s.area_prefecture IN (:regionCodes)");
-            params.put("regionCodes", Prefectures.codesIn(f.region()));
+            params.put("regionCodes", f.region().prefectureCodes());
         }
         if (f.prefecture() != null) {
             where.append(" AND s.area_prefecture = :prefecture");
@@ -321,11 +326,11 @@ public class SeminarService {
         }
         if (f.from() != null) {
             where.append(" AND s.starts_at >= :fromTime");
-            params.put("fromTime", f.from().atStartOfDay(TOKYO).toOffsetDateTime());
+            params.put("fromTime", f.from().atStartOfDay(Tokyo.ZONE).toOffsetDateTime());
         }
         if (f.to() != null) {
             where.append(" AND s.starts_at < :toTime");
-            params.put("toTime", f.to().plusDays(1).atStartOfDay(TOKYO).toOffsetDateTime());
+            params.put("toTime", f.to().plusDays(1).atStartOfDay(Tokyo.ZONE).toOffsetDateTime());
         }
         if (f.hasSeats() != null) {
             String free = "(s.in_person_confirmed_seats < s.in_person_capacity OR s.online_confirmed_seats < s.online_capacity)";
@@ -372,16 +377,13 @@ public class SeminarService {
                 .firstResult();
     }
 
-    private Seminar lockManaged(UUID id, Long expectedVersion) {
+    private Seminar lockManaged(UUID id, Precondition expected) {
         Seminar s = seats.lock(id);
         if (s == null || !access.canSee(s)) {
             throw ProblemException.notFound("seminar " + id);
         }
         access.requireManages(s);
-        if (expectedVersion != null && expectedVersion != s.version) {
-            throw new ProblemException(412, "stale-version", "Precondition failed",
-                    "seminar " + id + " changed since version " + expectedVersion + " (now " + s.version + ")");
-        }
+        expected.check(s.version, "seminar " + id);
         return s;
     }
 
@@ -399,7 +401,7 @@ public class SeminarService {
                 host, req.onlineJoin() != null);
         List<FieldError> errors = SeminarRules.check(draft, now(), config.schedule().maxDuration());
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
+            throw new ProblemException(ProblemType.VALIDATION,
                     errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
         }
     }
@@ -445,7 +447,7 @@ public class SeminarService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(TOKYO);
+    private OffsetDateTime now() {
+        return Tokyo.now(clock);
     }
 }

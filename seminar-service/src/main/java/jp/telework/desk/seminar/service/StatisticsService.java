@@ -12,9 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.common.problem.ProblemException;
-import jp.telework.desk.seminar.domain.Prefectures;
+import jp.telework.desk.common.vocabulary.Prefectures;
 import jp.telework.desk.seminar.mapping.StatisticsView;
+import jp.telework.desk.common.vocabulary.Prefecture;
 
 /** Network-wide figures: seminars per region and month, fill rate, waitlists, promotions, attendance. */
 @ApplicationScoped
@@ -72,10 +74,10 @@ public class StatisticsService {
                 + "FROM registration r JOIN seminar s ON s.id = r.seminar_id WHERE s.status <> 'DRAFT'" + range + " GROUP BY 1, 2");
         for (Query q : List.of(seminars, registrations)) {
             if (from != null) {
-                q.setParameter("fromTime", from.atStartOfDay(SeminarService.TOKYO).toOffsetDateTime());
+                q.setParameter("fromTime", from.atStartOfDay(Tokyo.ZONE).toOffsetDateTime());
             }
             if (to != null) {
-                q.setParameter("toTime", to.plusDays(1).atStartOfDay(SeminarService.TOKYO).toOffsetDateTime());
+                q.setParameter("toTime", to.plusDays(1).atStartOfDay(Tokyo.ZONE).toOffsetDateTime());
             }
         }
         Map<String, Sums> buckets = new TreeMap<>();
@@ -110,7 +112,7 @@ public class StatisticsService {
     /** Folds prefectures into their region: "KANTO|2026-11". */
     private static String key(Object[] c) {
         String prefecture = c[0] == null ? null : c[0].toString().trim();
-        String region = Prefectures.regionOf(prefecture).map(Enum::name).orElse(NATIONWIDE);
+        String region = Prefectures.byCode(prefecture).map(Prefecture::region).map(Enum::name).orElse(NATIONWIDE);
         return region + "|" + c[1];
     }
 

@@ -90,19 +90,4 @@ class SeminarRulesTest {
         assertEquals("27", SeminarRules.areaPrefecture(null, "27"));
         assertEquals(null, SeminarRules.areaPrefecture(null, "SECRETARIAT"));
     }
-
-    @Test
-    void prefecturesAndRegions() {
-        assertEquals(47, Prefectures.count());
-        assertEquals(Region.KINKI, Prefectures.regionOf("24").orElseThrow(), "Mie is counted in Kinki");
-        assertEquals(Region.KANTO, Prefectures.regionOf("13").orElseThrow());
-        assertEquals(Region.KYUSHU_OKINAWA, Prefectures.regionOf("47").orElseThrow());
-        assertEquals(List.of("08", "09", "10", "11", "12", "13", "14"), Prefectures.codesIn(Region.KANTO));
-        int total = 0;
-        for (Region r : Region.values()) {
-            total += Prefectures.codesIn(r).size();
-        }
-        assertEquals(47, total);
-        assertTrue(Prefectures.byCode("48").isEmpty());
-    }
 }

@@ -1,0 +1,99 @@
+package jp.telework.desk.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.telework.desk.common.problem.Problem;
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.common.problem.ProblemType;
+
+/**
+ * Idempotency-Key support decided in the database. The claim row is inserted in the creating
+ * transaction: a concurrent request with the same key blocks on the primary key until the first
+ * commits and then replays its stored response; if the first rolled back, the claim vanished with
+ * it and the retry is executed afresh. The same key with a different body is a 422.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+    public static final String HEADER = "Idempotency-Key";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    /** The answer to a creating request: the first one, or (replayed) the stored answer of an earlier request with the key. */
+    public record StoredResponse(int status, String location, String body, boolean replayed) {
+        public static StoredResponse first(int status, String location, String body) {
+            return new StoredResponse(status, location, body, false);
+        }
+    }
+
+    /** Returns the stored response of an earlier request with this key, or empty when this request owns it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<StoredResponse> claim(String scope, String principal, String key, Object request) {
+        validate(key);
+        String hash = hash(request);
+        int inserted = em.createNativeQuery("INSERT INTO idempotency_record (scope, principal, idem_key, request_hash) "
+                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                .setParameter(1, scope).setParameter(2, principal).setParameter(3, key).setParameter(4, hash)
+                .executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) em.createNativeQuery("SELECT request_hash, status, location, body FROM idempotency_record "
+                + "WHERE scope = ?1 AND principal = ?2 AND idem_key = ?3")
+                .setParameter(1, scope).setParameter(2, principal).setParameter(3, key)
+                .getSingleResult();
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request body",
+                    List.of(new Problem.FieldError(HEADER, "already used for a different request")));
+        }
+        if (row[1] == null) {
+            throw ProblemException.conflict("idempotent-request-in-progress", "Request in progress",
+                    "a request with this Idempotency-Key is still being processed");
+        }
+        return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3], true));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String scope, String principal, String key, int status, String location, Object body) {
+        try {
+            em.createNativeQuery("UPDATE idempotency_record SET status = ?4, location = ?5, body = ?6 "
+                    + "WHERE scope = ?1 AND principal = ?2 AND idem_key = ?3")
+                    .setParameter(1, scope).setParameter(2, principal).setParameter(3, key)
+                    .setParameter(4, status).setParameter(5, location).setParameter(6, json.writeValueAsString(body))
+                    .executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void validate(String key) {
+        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ProblemException.badRequest(HEADER, "must be 1..200 visible ASCII characters");
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

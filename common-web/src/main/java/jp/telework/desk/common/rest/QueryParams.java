@@ -1,0 +1,90 @@
+package jp.telework.desk.common.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+
+import jp.telework.desk.common.problem.ProblemException;
+import jp.telework.desk.common.vocabulary.Prefectures;
+
+/**
+ * Query and path parameters read by hand, so that a bad value is a 400 problem naming the
+ * parameter (JAX-RS would answer a bare 404 for a parameter it cannot convert). Absent or blank
+ * optional values are null.
+ */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be an ISO date such as 2026-12-01");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static UUID uuid(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(name, "is required");
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be a UUID");
+        }
+    }
+
+    public static Boolean bool(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badRequest(name, "must be true or false");
+        };
+    }
+
+    public static int integer(String value, String name, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** A JIS X 0401 prefecture code "01".."47" (a format check: the codes are public facts). */
+    public static String prefecture(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.trim();
+        if (!Prefectures.isCode(code)) {
+            throw ProblemException.badRequest(name, Prefectures.CODE_MESSAGE);
+        }
+        return code;
+    }
+}
