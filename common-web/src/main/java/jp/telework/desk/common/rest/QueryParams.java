@@ -76,6 +76,19 @@ public final class QueryParams {
         }
     }
 
+    /** The highest page number any list answers: deeper paging is a client bug, and would make the database skip millions of rows. */
+    public static final int MAX_PAGE = 10_000;
+
+    /** {@code ?page=}: from 0 (the default) to {@value #MAX_PAGE}. */
+    public static int page(String value) {
+        return integer(value, "page", 0, 0, MAX_PAGE);
+    }
+
+    /** {@code ?size=}: from 1 to {@code max}, {@code defaultSize} when absent. */
+    public static int size(String value, int defaultSize, int max) {
+        return integer(value, "size", defaultSize, 1, max);
+    }
+
     /** A JIS X 0401 prefecture code "01".."47" (a format check: the codes are public facts). */
     public static String prefecture(String value, String name) {
         if (value == null || value.isBlank()) {

@@ -41,6 +41,7 @@ import jp.telework.desk.consultation.service.StatisticsService;
 import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.QueryParams;
 
 @Path("/api/v1/consultations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,10 +91,10 @@ public class ConsultationResource {
             @Parameter(example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
-        return Params.page(bookings.list(new BookingFilter(Params.enumValue("status", status, BookingStatus.class),
-                Params.prefecture("prefecture", prefecture), Params.enumValue("mode", mode, Mode.class),
-                Params.enumValue("topic", topic, Topic.class), Params.date("from", from), Params.date("to", to),
-                Params.page(page), Params.size(size))));
+        return bookings.list(new BookingFilter(QueryParams.enumValue(BookingStatus.class, status, "status"),
+                QueryParams.prefecture(prefecture, "prefecture"), QueryParams.enumValue(Mode.class, mode, "mode"),
+                QueryParams.enumValue(Topic.class, topic, "topic"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
+                QueryParams.page(page), QueryParams.size(size, 20, 100))).response();
     }
 
     @GET
@@ -109,7 +110,7 @@ public class ConsultationResource {
     public StatisticsView statistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture) {
-        return statistics.statistics(Params.date("from", from), Params.date("to", to), Params.prefecture("prefecture", prefecture));
+        return statistics.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"), QueryParams.prefecture(prefecture, "prefecture"));
     }
 
     @GET

@@ -37,6 +37,7 @@ import jp.telework.desk.consultation.service.InquiryService;
 import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.QueryParams;
 
 @Path("/api/v1/inquiries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,9 +78,9 @@ public class InquiryResource {
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
-        return Params.page(inquiries.list(new InquiryFilter(Params.enumValue("status", status, InquiryStatus.class),
-                Params.enumValue("category", category, InquiryCategory.class), Params.prefecture("prefecture", prefecture),
-                Params.page(page), Params.size(size))));
+        return inquiries.list(new InquiryFilter(QueryParams.enumValue(InquiryStatus.class, status, "status"),
+                QueryParams.enumValue(InquiryCategory.class, category, "category"), QueryParams.prefecture(prefecture, "prefecture"),
+                QueryParams.page(page), QueryParams.size(size, 20, 100))).response();
     }
 
     @GET

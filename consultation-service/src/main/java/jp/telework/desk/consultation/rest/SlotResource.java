@@ -25,6 +25,7 @@ import jp.telework.desk.consultation.mapping.SlotFilter;
 import jp.telework.desk.consultation.mapping.SlotView;
 import jp.telework.desk.consultation.service.SlotQueryService;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.QueryParams;
 
 @Path("/api/v1/slots")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,10 +52,10 @@ public class SlotResource {
             @Parameter(example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
-        return Params.page(slots.search(new SlotFilter(Params.prefecture("prefecture", prefecture),
-                Params.enumValue("region", region, Region.class), Params.enumValue("mode", mode, Mode.class),
-                Params.enumValue("topic", topic, Topic.class), Params.date("from", from), Params.date("to", to),
-                Params.page(page), Params.size(size))));
+        return slots.search(new SlotFilter(QueryParams.prefecture(prefecture, "prefecture"),
+                QueryParams.enumValue(Region.class, region, "region"), QueryParams.enumValue(Mode.class, mode, "mode"),
+                QueryParams.enumValue(Topic.class, topic, "topic"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
+                QueryParams.page(page), QueryParams.size(size, 20, 100))).response();
     }
 
     @GET

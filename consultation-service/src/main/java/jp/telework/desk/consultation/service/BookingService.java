@@ -35,10 +35,10 @@ import jp.telework.desk.consultation.mapping.BookingRequest;
 import jp.telework.desk.consultation.mapping.BookingView;
 import jp.telework.desk.consultation.mapping.CancelRequest;
 import jp.telework.desk.consultation.mapping.OutcomeRequest;
-import jp.telework.desk.consultation.mapping.PageView;
 import jp.telework.desk.consultation.mapping.RescheduleRequest;
 import jp.telework.desk.consultation.security.Viewer;
 import jp.telework.desk.events.EventTypes;
+import jp.telework.desk.common.rest.Page;
 
 /**
  * Bookings. Every decision about a slot's places is taken while holding that slot's row lock
@@ -127,10 +127,10 @@ public class BookingService {
     }
 
     @Transactional
-    public PageView<BookingView> list(BookingFilter f) {
+    public Page<BookingView> list(BookingFilter f) {
         Viewer.Scope scope = viewer.scope();
         if (scope.nothing()) {
-            return new PageView<>(List.of(), 0, f.page(), f.size());
+            return Page.empty(f.page(), f.size());
         }
         Where where = new Where()
                 .and("b.organizationId = :org", "org", scope.organization())
@@ -147,7 +147,7 @@ public class BookingService {
         where.bind(count, page);
         List<BookingView> items = page.setFirstResult(f.page() * f.size()).setMaxResults(f.size()).getResultList().stream()
                 .map(BookingView::of).toList();
-        return new PageView<>(items, count.getSingleResult(), f.page(), f.size());
+        return new Page<>(items, count.getSingleResult(), f.page(), f.size());
     }
 
     /**

@@ -34,9 +34,9 @@ import jp.telework.desk.consultation.mapping.AnswerRequest;
 import jp.telework.desk.consultation.mapping.InquiryFilter;
 import jp.telework.desk.consultation.mapping.InquiryRequest;
 import jp.telework.desk.consultation.mapping.InquiryView;
-import jp.telework.desk.consultation.mapping.PageView;
 import jp.telework.desk.consultation.security.Viewer;
 import jp.telework.desk.events.EventTypes;
+import jp.telework.desk.common.rest.Page;
 
 /**
  * Written inquiries: OPEN -> ANSWERED -> CLOSED. An SME owns its inquiries through its
@@ -119,10 +119,10 @@ public class InquiryService {
     }
 
     @Transactional
-    public PageView<InquiryView> list(InquiryFilter f) {
+    public Page<InquiryView> list(InquiryFilter f) {
         Viewer.Scope scope = viewer.scope();
         if (scope.nothing()) {
-            return new PageView<>(List.of(), 0, f.page(), f.size());
+            return Page.empty(f.page(), f.size());
         }
         Where where = new Where()
                 .and("i.organizationId = :org", "org", scope.organization())
@@ -135,7 +135,7 @@ public class InquiryService {
         where.bind(count, page);
         List<InquiryView> items = page.setFirstResult(f.page() * f.size()).setMaxResults(f.size()).getResultList().stream()
                 .map(InquiryView::of).toList();
-        return new PageView<>(items, count.getSingleResult(), f.page(), f.size());
+        return new Page<>(items, count.getSingleResult(), f.page(), f.size());
     }
 
     /** The secretariat or the association of the inquiry's prefecture answers an OPEN inquiry. */

@@ -33,9 +33,9 @@ import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.consultation.domain.Slot;
 import jp.telework.desk.consultation.domain.SlotStatus;
 import jp.telework.desk.common.vocabulary.Tokyo;
-import jp.telework.desk.consultation.mapping.PageView;
 import jp.telework.desk.consultation.mapping.SlotFilter;
 import jp.telework.desk.consultation.mapping.SlotView;
+import jp.telework.desk.common.rest.Page;
 
 /** Free-slot search over the projection: open, not yet started, at least one free place. */
 @ApplicationScoped
@@ -54,7 +54,7 @@ public class SlotQueryService {
      * narrow the result; it is part of the contract for when contact points specialise.
      */
     @Transactional
-    public PageView<SlotView> search(SlotFilter f) {
+    public Page<SlotView> search(SlotFilter f) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(Tokyo.ZONE));
         LocalDate from = f.from() != null ? f.from() : now.toLocalDate();
         LocalDate to = f.to() != null ? f.to() : from.plusDays(30);
@@ -73,7 +73,7 @@ public class SlotQueryService {
                 .filter(c -> !inactive.contains(c))
                 .toList();
         if (codes.isEmpty()) {
-            return new PageView<>(List.of(), 0, f.page(), f.size());
+            return Page.empty(f.page(), f.size());
         }
         String where = " FROM slot s WHERE s.status = 'OPEN' AND s.contact_point_code IN (:codes)"
                 + " AND s.slot_date BETWEEN :from AND :to"
@@ -99,7 +99,7 @@ public class SlotQueryService {
                     Mode.valueOf((String) r[5]), capacity, Capacity.remaining(capacity, ((Number) r[8]).longValue()),
                     SlotStatus.valueOf((String) r[7])));
         }
-        return new PageView<>(items, total, f.page(), f.size());
+        return new Page<>(items, total, f.page(), f.size());
     }
 
     /** One slot, whatever its state (anonymous: slots are public). */

@@ -3,8 +3,9 @@ package jp.telework.desk.contactpoint.mapping;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jp.telework.desk.common.rest.Page;
 
-/** Concrete page shapes for the OpenAPI document (the answers are {@link PageView}s). */
+/** Concrete page shapes for the OpenAPI document (the answers are {@link Page}s). */
 public final class Pages {
     private Pages() {
     }

@@ -43,7 +43,6 @@ import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.contactpoint.mapping.ExceptionChangeView;
 import jp.telework.desk.contactpoint.mapping.ExceptionCreate;
 import jp.telework.desk.contactpoint.mapping.ExceptionView;
-import jp.telework.desk.contactpoint.mapping.PageView;
 import jp.telework.desk.contactpoint.mapping.PlanChangeView;
 import jp.telework.desk.contactpoint.mapping.PlanUpdate;
 import jp.telework.desk.contactpoint.mapping.PlanView;
@@ -52,6 +51,7 @@ import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
 import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.Precondition;
+import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/contact-points/{code}/availability")
 @Produces(MediaType.APPLICATION_JSON)
@@ -117,13 +117,13 @@ public class AvailabilityResource {
     public Response exceptions(@PathParam("code") String code,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
         PathIds.prefecture(code, "contact point");
-        int size = QueryParams.integer(sizeText, "size", 50, 1, 500);
-        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
-        PageView<ExceptionView> result = service.exceptions(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"), page, size);
-        return Response.ok(result).header("X-Total-Count", result.total()).build();
+        int size = QueryParams.size(sizeText, 50, 500);
+        int page = QueryParams.page(pageText);
+        Page<ExceptionView> result = service.exceptions(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"), page, size);
+        return result.response();
     }
 
     @GET

@@ -26,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.domain.Mode;
-import jp.telework.desk.contactpoint.mapping.PageView;
 import jp.telework.desk.contactpoint.mapping.SlotView;
 import jp.telework.desk.contactpoint.service.AvailabilityService;
 import jp.telework.desk.contactpoint.service.AvailabilityService.StatusFilter;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/contact-points/{code}/slots")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,16 +55,16 @@ public class SlotResource {
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
             @Parameter(schema = @Schema(implementation = StatusFilter.class, defaultValue = "OPEN")) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("available") String availableText,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100", minimum = "1", maximum = "1000")) @QueryParam("size") String sizeText) {
         PathIds.prefecture(code, "contact point");
-        int size = QueryParams.integer(sizeText, "size", 100, 1, 1000);
-        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
+        int size = QueryParams.size(sizeText, 100, 1000);
+        int page = QueryParams.page(pageText);
         boolean available = Boolean.TRUE.equals(QueryParams.bool(availableText, "available"));
         StatusFilter statusFilter = QueryParams.enumValue(StatusFilter.class, status, "status");
-        PageView<SlotView> result = service.slots(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"),
+        Page<SlotView> result = service.slots(code, QueryParams.date(from, "from"), QueryParams.date(to, "to"),
                 QueryParams.enumValue(Mode.class, mode, "mode"), statusFilter == null ? StatusFilter.OPEN : statusFilter, available, page, size);
-        return Response.ok(result).header("X-Total-Count", result.total()).build();
+        return result.response();
     }
 
     @GET

@@ -33,7 +33,6 @@ import jp.telework.desk.contactpoint.mapping.ExceptionChangeView;
 import jp.telework.desk.contactpoint.mapping.ExceptionCreate;
 import jp.telework.desk.contactpoint.mapping.ExceptionView;
 import jp.telework.desk.contactpoint.mapping.MaterializationView;
-import jp.telework.desk.contactpoint.mapping.PageView;
 import jp.telework.desk.contactpoint.mapping.PlanChangeView;
 import jp.telework.desk.contactpoint.mapping.PlanUpdate;
 import jp.telework.desk.contactpoint.mapping.PlanView;
@@ -44,6 +43,7 @@ import java.time.Clock;
 import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.common.rest.Precondition;
 import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.rest.Page;
 
 /**
  * Weekly plans, dated exceptions and the slots they generate. Every write locks the contact point's
@@ -125,7 +125,7 @@ public class AvailabilityService {
     }
 
     @Transactional
-    public PageView<ExceptionView> exceptions(String code, LocalDate from, LocalDate to, int page, int size) {
+    public Page<ExceptionView> exceptions(String code, LocalDate from, LocalDate to, int page, int size) {
         requireContactPoint(code);
         LocalDate start = from != null ? from : materializer.today();
         StringBuilder query = new StringBuilder("contactPointCode = :code and day >= :from");
@@ -137,7 +137,7 @@ public class AvailabilityService {
         var found = AvailabilityException.<AvailabilityException>find(query.toString(), Sort.by("day").and("createdAt").and("id"), params);
         long total = found.count();
         List<ExceptionView> items = found.page(page, size).list().stream().map(ExceptionView::of).toList();
-        return new PageView<>(items, total, page, size);
+        return new Page<>(items, total, page, size);
     }
 
     @Transactional
@@ -229,7 +229,7 @@ public class AvailabilityService {
     }
 
     @Transactional
-    public PageView<SlotView> slots(String code, LocalDate from, LocalDate to, Mode mode, StatusFilter status, boolean availableOnly,
+    public Page<SlotView> slots(String code, LocalDate from, LocalDate to, Mode mode, StatusFilter status, boolean availableOnly,
             int page, int size) {
         requireContactPoint(code);
         LocalDate start = from != null ? from : materializer.today();
@@ -251,7 +251,7 @@ public class AvailabilityService {
         }
         var found = Slot.<Slot>find(query.toString(), Sort.by("date").and("startTime").and("mode"), params);
         long total = found.count();
-        return new PageView<>(found.page(page, size).list().stream().map(SlotView::of).toList(), total, page, size);
+        return new Page<>(found.page(page, size).list().stream().map(SlotView::of).toList(), total, page, size);
     }
 
     @Transactional

@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
-import jp.telework.desk.seminar.mapping.PageView;
 import jp.telework.desk.seminar.service.RegistrationService;
 import jp.telework.desk.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/seminars/my-registrations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,12 +41,11 @@ public class MyRegistrationsResource {
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
     @APIResponse(responseCode = "403", description = "Not an SME")
     public Response mine(@Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("size") String sizeText) {
-        int size = QueryParams.integer(sizeText, "size", 20, 1, 100);
-        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
+        int size = QueryParams.size(sizeText, 20, 100);
+        int page = QueryParams.page(pageText);
         RegistrationService.Listing listing = service.mine(QueryParams.enumValue(RegistrationStatus.class, status, "status"), page, size);
-        return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
-                .header("X-Total-Count", listing.total()).build();
+        return new Page<>(listing.items(), listing.total(), page, size).response();
     }
 }

@@ -33,7 +33,6 @@ import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.idempotency.IdempotencyStore;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.mapping.AttendanceRequest;
-import jp.telework.desk.seminar.mapping.PageView;
 import jp.telework.desk.seminar.mapping.RegistrationRequest;
 import jp.telework.desk.seminar.mapping.RegistrationView;
 import jp.telework.desk.seminar.service.RegistrationService;
@@ -41,6 +40,7 @@ import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/seminars/{seminarId}/registrations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -89,15 +89,14 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = "No such seminar")
     public Response list(@PathParam("seminarId") String seminarIdText,
             @Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
         UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
-        int size = QueryParams.integer(sizeText, "size", 50, 1, 500);
-        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
+        int size = QueryParams.size(sizeText, 50, 500);
+        int page = QueryParams.page(pageText);
         RegistrationService.Listing listing = service.list(seminarId,
                 QueryParams.enumValue(RegistrationStatus.class, status, "status"), page, size);
-        return Response.ok(new PageView<>(listing.items(), listing.total(), page, size))
-                .header("X-Total-Count", listing.total()).build();
+        return new Page<>(listing.items(), listing.total(), page, size).response();
     }
 
     @GET

@@ -58,7 +58,6 @@ import jp.telework.desk.seminar.domain.SeminarStatus;
 import jp.telework.desk.seminar.domain.Topic;
 import jp.telework.desk.seminar.mapping.CancelRequest;
 import jp.telework.desk.seminar.mapping.ICalendar;
-import jp.telework.desk.seminar.mapping.PageView;
 import jp.telework.desk.seminar.mapping.SeminarRequest;
 import jp.telework.desk.seminar.mapping.SeminarView;
 import jp.telework.desk.seminar.mapping.StatisticsView;
@@ -73,6 +72,7 @@ import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.Precondition;
 import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/seminars")
 @Produces(MediaType.APPLICATION_JSON)
@@ -116,12 +116,12 @@ public class SeminarResource {
             @Parameter(description = "SECRETARIAT or a prefecture code") @QueryParam("host") String host,
             @Parameter(description = "Only seminars whose host association is (not) active") @QueryParam("hostInactive") String hostInactive,
             @Parameter(schema = @Schema(implementation = SeminarStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "10000")) @QueryParam("page") String pageText,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("size") String sizeText) {
-        int size = QueryParams.integer(sizeText, "size", 20, 1, 100);
-        int page = QueryParams.integer(pageText, "page", 0, 0, 10000);
+        int size = QueryParams.size(sizeText, 20, 100);
+        int page = QueryParams.page(pageText);
         SeminarFilter filter = new SeminarFilter(QueryParams.enumValue(SeminarStatus.class, status, "status"),
-                QueryParams.enumValue(Region.class, region, "region"), Params.prefecture(prefecture, "prefecture"),
+                QueryParams.enumValue(Region.class, region, "region"), QueryParams.prefecture(prefecture, "prefecture"),
                 QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"),
                 QueryParams.enumValue(SeminarFormat.class, format, "format"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
                 QueryParams.bool(hasSeats, "hasSeats"), campaignTag == null || campaignTag.isBlank() ? null : campaignTag.trim(),
@@ -132,8 +132,7 @@ public class SeminarResource {
         OffsetDateTime now = Tokyo.now(clock);
         List<SeminarView> items = result.items().stream()
                 .map(s -> SeminarView.of(s, false, service.hostInactive(s, inactive), now)).toList();
-        return Response.ok(new PageView<>(items, result.total(), page, pageSize))
-                .header("X-Total-Count", result.total()).build();
+        return new Page<>(items, result.total(), page, pageSize).response();
     }
 
     @GET
@@ -151,7 +150,7 @@ public class SeminarResource {
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
             @Context UriInfo uri) {
         Region r = QueryParams.enumValue(Region.class, region, "region");
-        SeminarFilter filter = SeminarFilter.published(r, Params.prefecture(prefecture, "prefecture"),
+        SeminarFilter filter = SeminarFilter.published(r, QueryParams.prefecture(prefecture, "prefecture"),
                 QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"));
         List<Seminar> seminars = service.search(filter, 0, config.listing().calendarMaxEvents()).items();
         List<ICalendar.Event> events = new ArrayList<>();
