@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
+import jp.telework.desk.infra.test.OpenApiRules;
 
 @QuarkusTest
 class ApiDocumentTest {
@@ -21,6 +23,13 @@ class ApiDocumentTest {
                 .body(containsString("\"/api/v1/inquiries/{id}/answer\""))
                 .body(containsString("\"BookingRequest\""))
                 .body(containsString("hanako.yamada@example.co.jp"));
+    }
+
+    @Test
+    void everyErrorIsAProblemAndSecurityFollowsTheRoles() {
+        OpenApiRules.check(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString(),
+                Set.of("POST /api/v1/inquiries", "GET /api/v1/inquiries/{id}", "POST /api/v1/inquiries/{id}/close",
+                        "GET /api/v1/slots", "GET /api/v1/slots/{slotId}"));
     }
 
     @Test

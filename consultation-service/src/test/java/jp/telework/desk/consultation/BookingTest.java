@@ -167,9 +167,18 @@ class BookingTest {
         // a body that is JSON null is broken, not "no details": refused, the booking stays
         as("sme-a").contentType("application/json").body("null").post("/api/v1/consultations/" + id + "/cancel")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        // the optional body is JSON or nothing: another media type is 415, invalid UTF-8 and unknown fields are 400
+        as("sme-a").contentType("text/plain").body("{\"reason\":\"x\"}").post("/api/v1/consultations/" + id + "/cancel")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("urn:telework:problem:unsupported-media-type"));
+        as("sme-a").contentType("application/json").body(new byte[] { '{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', (byte) 0xff, '"', '}' })
+                .post("/api/v1/consultations/" + id + "/cancel").then().statusCode(400).contentType("application/problem+json");
+        as("sme-a").contentType("application/json").body("{\"why\":\"x\"}").post("/api/v1/consultations/" + id + "/cancel")
+                .then().statusCode(400).body("errors[0].field", equalTo("why"));
         as("sme-a").get("/api/v1/consultations/" + id).then().statusCode(200).body("status", equalTo("BOOKED"));
         try (TopicProbe probe = TestInfra.probe(Topics.CONSULTATIONS)) {
-            as("sme-a").contentType("application/json").body("{}").post("/api/v1/consultations/" + id + "/cancel")
+            // no body at all (and so no Content-Type) is a cancellation without details
+            as("sme-a").post("/api/v1/consultations/" + id + "/cancel")
                     .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("REQUESTER"))
                     .body("closedAt", not(nullValue()));
             probe.await(e -> id.toString().equals(e.key()) && EventTypes.CONSULTATION_CANCELLED.equals(e.type()),

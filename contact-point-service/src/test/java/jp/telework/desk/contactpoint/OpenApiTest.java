@@ -7,9 +7,21 @@ import static org.hamcrest.Matchers.notNullValue;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
+import jp.telework.desk.infra.test.OpenApiRules;
 
 @QuarkusTest
 class OpenApiTest {
+    @Test
+    void everyErrorIsAProblemAndSecurityFollowsTheRoles() {
+        OpenApiRules.check(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString(),
+                Set.of("GET /api/v1/contact-points", "GET /api/v1/contact-points/{code}", "GET /api/v1/contact-points/holidays",
+                        "GET /api/v1/contact-points/route", "GET /api/v1/contact-points/{code}/slots",
+                        "GET /api/v1/contact-points/{code}/slots/{id}", "GET /api/v1/contact-points/{code}/availability/plan",
+                        "GET /api/v1/contact-points/{code}/availability/exceptions",
+                        "GET /api/v1/contact-points/{code}/availability/exceptions/{id}"));
+    }
+
     @Test
     void everyEndpointIsDescribed() throws Exception {
         String json = given().queryParam("format", "json").when().get("/q/openapi").then().extract().asString();

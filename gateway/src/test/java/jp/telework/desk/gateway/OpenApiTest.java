@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
+import jp.telework.desk.infra.test.OpenApiRules;
 
 /** One Swagger UI: the gateway's own document and the three services' fetched through the gateway. */
 @QuarkusTest
@@ -26,6 +28,12 @@ class OpenApiTest {
                     .then().statusCode(200).body("info.title", equalTo(service + " stand-in"));
         }
         given().when().get("/api/v1/openapi/billing").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyErrorIsAProblemAndSecurityFollowsTheRoles() {
+        OpenApiRules.check(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString(),
+                Set.of());
     }
 
     @Test

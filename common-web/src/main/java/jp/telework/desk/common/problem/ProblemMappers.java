@@ -23,6 +23,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jp.telework.desk.common.json.StrictJson;
+import jp.telework.desk.common.rest.AllowedMethods;
 
 /**
  * Every error a service answers is problem+json: business refusals, validation, malformed JSON,
@@ -34,6 +35,8 @@ public class ProblemMappers {
 
     @Inject
     Instance<FailureTranslator> translators;
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response business(ProblemException e, UriInfo uri) {
@@ -163,9 +166,14 @@ public class ProblemMappers {
             default -> type.title();
         };
         ProblemException problem = new ProblemException(status, type.slug(), type.title(), detail);
-        String allow = e.getResponse().getHeaderString("Allow");
-        if (allow != null) {
-            problem.withHeader("Allow", allow);
+        if (status == 405) {
+            String allow = e.getResponse().getHeaderString("Allow");
+            if (allow == null) {
+                allow = String.join(", ", allowedMethods.on(uri.getPath()));
+            }
+            if (!allow.isEmpty()) {
+                problem.withHeader("Allow", allow);
+            }
         }
         return Problems.response(problem, uri);
     }

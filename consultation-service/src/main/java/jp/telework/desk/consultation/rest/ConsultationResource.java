@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.idempotency.IdempotencyStore;
@@ -42,12 +41,16 @@ import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
 import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.QueryParams;
+import jp.telework.desk.common.json.OptionalBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import java.util.UUID;
 
 @Path("/api/v1/consultations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Consultations", description = "Bookings of telework consultations with the prefectural contact points")
-@SecurityRequirement(name = "bearer")
 public class ConsultationResource {
+    @Inject
+    OptionalBody optionalBody;
     @Inject
     BookingService bookings;
     @Inject
@@ -126,7 +129,9 @@ public class ConsultationResource {
 
     @POST
     @Path("{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CancelRequest.class)))
     @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Cancel a booking",
             description = "The requester until the cut-off before the start (default 24 h; none for NEEDS_RESCHEDULE); the"
@@ -136,8 +141,10 @@ public class ConsultationResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (already finished) or change-cutoff-passed")
-    public BookingView cancel(@PathParam("id") String id, @Valid CancelRequest body) {
-        return bookings.cancel(PathIds.uuid(id, "booking"), body);
+    public BookingView cancel(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType, byte[] body)
+            throws java.io.IOException {
+        UUID bookingId = PathIds.uuid(id, "booking");
+        return bookings.cancel(bookingId, optionalBody.read(body, contentType, CancelRequest.class));
     }
 
     @POST

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.idempotency.IdempotencyStore;
@@ -65,7 +64,6 @@ public class InquiryResource {
 
     @GET
     @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "List inquiries you may see",
             description = "An SME its organization's, an association its prefecture's, the secretariat all; newest first.")
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the number of matches",
@@ -86,7 +84,6 @@ public class InquiryResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "One inquiry", description = "With a token, or anonymously with the access key of the submission.")
     @APIResponse(responseCode = "200", description = "The inquiry", content = @Content(schema = @Schema(implementation = InquiryView.class)))
     @APIResponse(responseCode = "401", description = "Neither a token nor an access key")
@@ -99,7 +96,6 @@ public class InquiryResource {
     @Path("{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Answer an open inquiry", description = "By the secretariat or the association of the inquiry's prefecture.")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = InquiryView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")
@@ -114,7 +110,6 @@ public class InquiryResource {
     @POST
     @Path("{id}/close")
     @PermitAll
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Close an answered inquiry",
             description = "By the requester (token or access key), the prefecture's association or the secretariat.")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = InquiryView.class)))

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.rest.QueryParams;
@@ -81,7 +80,6 @@ public class AvailabilityResource {
     @Path("plan")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace the weekly plan", description = """
             The association of the prefecture or the secretariat replaces the whole plan; the slots of the horizon are \
             re-generated at once (opened, changed and closed slots are announced on contact-points.events). If-Match is \
@@ -142,7 +140,6 @@ public class AvailabilityResource {
     @Path("exceptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Add a dated exception", description = """
             Closes or opens a day, adds an extra window, or changes a day's capacity; the slots are re-generated at once. \
             Send an Idempotency-Key to make retries safe (a replay answers the first response; the same key with another body is 422).""")
@@ -173,7 +170,6 @@ public class AvailabilityResource {
     @DELETE
     @Path("exceptions/{id}")
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete a dated exception", description = "The day goes back to the plan and the calendar; slots are re-generated at once.")
     @APIResponse(responseCode = "200", description = "Deleted; what it did to the slots",
             content = @Content(schema = @Schema(implementation = ExceptionChangeView.class)))

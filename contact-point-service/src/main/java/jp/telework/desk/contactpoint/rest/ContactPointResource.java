@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.rest.ETags;
@@ -76,7 +75,6 @@ public class ContactPointResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Update what a contact point offers", description = "Associations update their own prefecture only; the secretariat any. Send If-Match with the ETag you read.")
     @APIResponse(responseCode = "200", description = "Updated; new ETag")
     @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.rest.QueryParams;
@@ -32,7 +31,6 @@ public class StatisticsResource {
 
     @GET
     @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Utilization of the contact points", description = """
             Open slots offered, their capacity, bookings and utilization per prefecture's contact point, per region and per ISO \
             week, for slots dated from..to (Asia/Tokyo; default: the last 4 weeks and the next 4; at most 366 days), plus the \

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -52,7 +51,6 @@ public class DashboardResource {
     @Path("overview")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Network overview for the secretariat",
             description = "Statistics of the three services fetched in parallel with your token: utilization of the contact "
                     + "points; consultations by prefecture, topic, mode and status, cancellation and no-show rates, the inquiry "

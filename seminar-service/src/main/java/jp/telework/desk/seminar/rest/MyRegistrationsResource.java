@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.rest.QueryParams;
@@ -30,7 +29,6 @@ import jp.telework.desk.common.rest.Page;
 @Path("/api/v1/seminars/my-registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Seminar registrations")
-@SecurityRequirement(name = "bearer")
 public class MyRegistrationsResource {
     @Inject
     RegistrationService service;

@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +72,7 @@ import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.Precondition;
 import jp.telework.desk.common.problem.ProblemType;
 import jp.telework.desk.common.rest.Page;
+import jp.telework.desk.common.json.OptionalBody;
 
 @Path("/api/v1/seminars")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,6 +85,8 @@ public class SeminarResource {
 
     @Inject
     SeminarService service;
+    @Inject
+    OptionalBody optionalBody;
     @Inject
     StatisticsService statistics;
     @Inject
@@ -200,7 +202,6 @@ public class SeminarResource {
     @GET
     @Path("statistics")
     @RolesAllowed({ Roles.SECRETARIAT, Roles.DASHBOARD })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Seminar statistics", description = "Seminars per region and month of the start (Asia/Tokyo), fill rate, "
             + "waitlist length, promotions and attendance rate. Optional date range on the start (inclusive).")
     @APIResponse(responseCode = "200", description = "The figures")
@@ -228,7 +229,6 @@ public class SeminarResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a seminar (DRAFT)", description = "An association hosts in its own prefecture (host defaults to "
             + "it); the secretariat hosts as SECRETARIAT or for any prefecture.")
     @APIResponse(responseCode = "201", description = "Created as DRAFT; Location and ETag set")
@@ -245,7 +245,6 @@ public class SeminarResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Replace a seminar", description = "Send If-Match with the ETag you read. Lowering a capacity below the "
             + "seats already confirmed is refused (409) unless capacityReduction=DEMOTE_NEWEST_TO_WAITLIST, which moves the "
             + "newest confirmed registrations to the front of the waitlist. Raising it promotes the waitlist while "
@@ -268,7 +267,6 @@ public class SeminarResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Publish a draft", description = "Makes it public and opens registration in its window.")
     @APIResponse(responseCode = "200", description = "Published")
     @APIResponse(responseCode = "403", description = "Not the host")
@@ -282,7 +280,6 @@ public class SeminarResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Cancel a seminar", description = "Cancels every registration too; events tell registrants.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "403", description = "Not the host")
@@ -294,38 +291,15 @@ public class SeminarResource {
     public Response cancel(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Content-Type") String contentType, byte[] body) throws java.io.IOException {
         UUID id = PathIds.uuid(idText, "seminar");
-        // the body is optional, so it is read here rather than by the JSON reader (which wants a Content-Type);
-        // as bytes, so that invalid UTF-8 is refused by the parser instead of being replaced when decoded
-        CancelRequest request = null;
-        if (body != null && !new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
-            if (!isJson(contentType)) {
-                throw ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("a cancellation body must be application/json");
-            }
-            request = json.readValue(body, CancelRequest.class);
-            if (request == null) {
-                throw NoNullBody.refused();
-            }
-            Set<ConstraintViolation<CancelRequest>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-        }
+        CancelRequest request = optionalBody.read(body, contentType, CancelRequest.class);
         return ok(service.cancel(id, Precondition.ifMatch(ifMatch), request == null ? null : request.reason()), true,
                 Response.Status.OK);
     }
 
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     @POST
     @Path("{id}/complete")
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Mark a seminar as held", description = "After it ended; registrations still waiting are released. "
             + "Seminars are also completed automatically a while after they ended.")
     @APIResponse(responseCode = "200", description = "Completed")
