@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Scenario 3: 1,000 clients at once for the 10 places of one slot, and 1,000 registrations at once
@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * fresh targets: through the gateway (its default pool, queue and timeouts) and directly at the service.
  */
 final class Contention {
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     void run(BenchStack stack, Accounts accounts, Options opt, Results results, Profiler profiler) {
         Log.section("scenario 3: contention (" + opt.raceClients + " clients for " + opt.raceSeats + " places of one slot, "
@@ -35,7 +34,7 @@ final class Contention {
                 + "and up to 30 s in it, 5 s response timeout once the service has the request, circuit breaker) and once directly at the service. The database is checked afterwards.\n\n"
                 + "| race | via | answers | in the database | answers = database | p50 ms | p99 ms | all answered after |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
-        LocalDate date = LocalDate.now(TOKYO).plusDays(5);
+        LocalDate date = LocalDate.now(Tokyo.ZONE).plusDays(5);
         consultationRace(stack, accounts, opt, results, s.putObject("consultationViaGateway"), d, "gateway", stack.gateway(), date);
         stack.settle(Duration.ofSeconds(60));
         consultationRace(stack, accounts, opt, results, s.putObject("consultationDirect"), d, "consultation-service",

@@ -13,13 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +37,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
+import java.util.HexFormat;
+import java.security.MessageDigest;
+import java.io.OutputStream;
 
 /** What the gateway does to requests and responses on the way through. */
 @QuarkusTest

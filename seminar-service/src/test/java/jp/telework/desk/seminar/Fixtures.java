@@ -5,18 +5,18 @@ import static io.restassured.RestAssured.given;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.specification.RequestSpecification;
 import jp.telework.desk.infra.test.TestInfra;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
 
 /** Real tokens (cached well within their 5-minute life) and seminar bodies for the tests. */
 final class Fixtures {

@@ -56,7 +56,7 @@ class RegistrationConcurrencyTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Result(int status, JsonNode body) {
+    record Result(int status, JsonNode body, boolean replayed) {
     }
 
     private Result post(String user, String path, String body, String idempotencyKey) throws Exception {
@@ -70,7 +70,7 @@ class RegistrationConcurrencyTest {
         HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json = response.body() == null || response.body().isBlank() ? null : Fixtures.JSON.readTree(response.body());
-        return new Result(response.statusCode(), json);
+        return new Result(response.statusCode(), json, response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
     }
 
     private static <T> List<T> runConcurrently(List<Callable<T>> tasks) throws Exception {
@@ -294,6 +294,7 @@ class RegistrationConcurrencyTest {
         assertEquals(201, first.status());
         assertEquals(201, replay.status());
         assertEquals(first.body(), replay.body(), "a replay returns the first response");
+        assertTrue(!first.replayed() && replay.replayed(), "only the replay carries Idempotent-Replayed: true");
 
         // the same key with another body is refused
         Result other = post("sme-a", path, json(registration(3, null)), "key-sequential-1");

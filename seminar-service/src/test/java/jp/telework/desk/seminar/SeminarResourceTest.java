@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jp.telework.desk.seminar.domain.Seminar;
 import jp.telework.desk.common.vocabulary.Tokyo;
+import java.nio.charset.StandardCharsets;
 
 @QuarkusTest
 class SeminarResourceTest {

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.idempotency.IdempotencyStore;
-import jp.telework.desk.common.security.Actor;
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.Mode;
 import jp.telework.desk.consultation.domain.Topic;

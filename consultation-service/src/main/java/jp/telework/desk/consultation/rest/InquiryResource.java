@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.idempotency.IdempotencyStore;
-import jp.telework.desk.common.security.Actor;
 import jp.telework.desk.consultation.domain.InquiryCategory;
 import jp.telework.desk.consultation.domain.InquiryStatus;
 import jp.telework.desk.consultation.mapping.AnswerRequest;

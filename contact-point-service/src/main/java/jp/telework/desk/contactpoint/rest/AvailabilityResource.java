@@ -1,19 +1,14 @@
 package jp.telework.desk.contactpoint.rest;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,7 +33,6 @@ import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.common.idempotency.IdempotencyStore;
 import jp.telework.desk.common.problem.Problem;
-import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.contactpoint.mapping.ExceptionChangeView;
 import jp.telework.desk.contactpoint.mapping.ExceptionCreate;
 import jp.telework.desk.contactpoint.mapping.ExceptionView;
@@ -56,8 +50,6 @@ import jp.telework.desk.common.rest.Page;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Availability", description = "Weekly plans and dated exceptions; they generate the slots")
 public class AvailabilityResource {
-    static final String CODE = ContactPointResource.CODE;
-    static final String CODE_MESSAGE = "must be a prefecture code 01..47";
 
     @Inject
     AvailabilityService service;

@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -41,7 +40,6 @@ import jp.telework.desk.common.rest.Precondition;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contact points")
 public class ContactPointResource {
-    static final String CODE = "0[1-9]|[1-3][0-9]|4[0-7]";
 
     @Inject
     ContactPointService service;

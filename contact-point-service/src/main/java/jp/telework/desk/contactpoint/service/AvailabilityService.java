@@ -1,7 +1,6 @@
 package jp.telework.desk.contactpoint.service;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

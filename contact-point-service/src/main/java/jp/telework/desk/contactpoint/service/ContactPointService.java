@@ -1,6 +1,5 @@
 package jp.telework.desk.contactpoint.service;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;

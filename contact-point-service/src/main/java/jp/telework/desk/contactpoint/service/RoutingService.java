@@ -35,11 +35,11 @@ import jp.telework.desk.contactpoint.mapping.FreeSlotView;
 import jp.telework.desk.contactpoint.mapping.RouteView;
 import jp.telework.desk.contactpoint.mapping.RoutedContactPointView;
 import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.vocabulary.Prefectures;
 
 /** Navi Dial: reads free capacity from the slots and lets {@link NaviDialRouter} decide. */
 @ApplicationScoped
 public class RoutingService {
-    static final String CODE = "0[1-9]|[1-3][0-9]|4[0-7]";
 
     @Inject
     EntityManager em;
@@ -61,7 +61,7 @@ public class RoutingService {
             errors.add(new Problem.FieldError("prefecture", "give either prefecture or latitude and longitude, not both"));
         } else if (!byPrefecture && !byPoint) {
             errors.add(new Problem.FieldError("prefecture", "required (or latitude and longitude)"));
-        } else if (byPrefecture && !prefecture.matches(CODE)) {
+        } else if (byPrefecture && !Prefectures.isCode(prefecture)) {
             errors.add(new Problem.FieldError("prefecture", "must be a prefecture code 01..47"));
         } else if (byPoint) {
             if (latitude == null || latitude < -90 || latitude > 90) {

@@ -1,6 +1,5 @@
 package jp.telework.desk.contactpoint.service;
 
-import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

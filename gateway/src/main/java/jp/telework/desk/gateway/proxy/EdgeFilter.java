@@ -16,7 +16,6 @@ import jp.telework.desk.common.problem.BodyLimit;
 import jp.telework.desk.common.rest.RequestIds;
 import jp.telework.desk.gateway.config.GatewayConfig;
 import jp.telework.desk.common.problem.ProblemException;
-import jp.telework.desk.common.problem.ProblemType;
 import jp.telework.desk.common.problem.Problems;
 
 /**

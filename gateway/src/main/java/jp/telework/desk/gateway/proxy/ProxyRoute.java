@@ -1,6 +1,5 @@
 package jp.telework.desk.gateway.proxy;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;

@@ -3,10 +3,8 @@ package jp.telework.desk.gateway.rest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,6 +36,7 @@ import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.gateway.proxy.EdgeFilter;
 import jp.telework.desk.gateway.service.OverviewService;
 import jp.telework.desk.common.security.Roles;
+import jp.telework.desk.common.rest.QueryParams;
 
 @Path("/api/v1/dashboard")
 @Tag(name = "Dashboard", description = "The secretariat's view of the whole network")
@@ -74,8 +73,8 @@ public class DashboardResource {
             @Context HttpHeaders headers,
             @Context RoutingContext rc) {
         boolean csv = wantsCsv(headers.getAcceptableMediaTypes());
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        LocalDate fromDate = QueryParams.date(from, "from");
+        LocalDate toDate = QueryParams.date(to, "to");
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             throw ProblemException.badRequest("to", "must not be before from");
         }
@@ -118,16 +117,5 @@ public class DashboardResource {
             }
         }
         throw new NotAcceptableException();
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "must be a date like 2026-11-01");
-        }
     }
 }

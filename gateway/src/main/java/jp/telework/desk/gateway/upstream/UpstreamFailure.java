@@ -3,7 +3,6 @@ package jp.telework.desk.gateway.upstream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import jp.telework.desk.common.problem.ProblemException;

@@ -1,6 +1,5 @@
 package jp.telework.desk.seminar.event;
 
-import java.time.OffsetDateTime;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 import jp.telework.desk.common.vocabulary.Tokyo;
+import java.util.stream.Collectors;
 
 /**
  * Writes an RFC 5545 iCalendar document: CRLF line ends, TEXT values escaped (backslash,

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.seminar.domain.OrganizationType;
 import jp.telework.desk.seminar.domain.Participation;
+import jp.telework.desk.common.vocabulary.PrefectureCode;
 
 /**
  * A registration for a seminar. An SME registers its own organization (the token's organization
@@ -37,7 +38,7 @@ public record RegistrationRequest(
             @Schema(example = "org-sme-a", description = "Only when staff register on an organization's behalf") String id,
             @NotBlank @Size(max = 200) @Schema(example = "株式会社テレワーク商事") String name,
             @NotNull @Schema(example = "SME") OrganizationType type,
-            @Pattern(regexp = "0[1-9]|[1-3][0-9]|4[0-7]", message = "unknown prefecture code (01..47)") @Schema(example = "13") String prefecture,
+            @PrefectureCode @Schema(example = "13") String prefecture,
             @Min(1) @Max(1000000) @Schema(example = "35") Integer employeeCount) {
     }
 

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jp.telework.desk.seminar.domain.SeminarFormat;
 import jp.telework.desk.seminar.domain.SeminarKind;
 import jp.telework.desk.seminar.domain.Topic;
+import jp.telework.desk.common.vocabulary.PrefectureCode;
+import jp.telework.desk.common.vocabulary.Prefectures;
 
 /** A seminar as the host writes it (create and full update). Times with an offset; shown back in +09:00. */
 @Schema(name = "SeminarRequest", description = "Create or replace a seminar, consultation meeting or experience event")
@@ -36,14 +38,14 @@ public record SeminarRequest(
         @NotNull @Schema(example = "2026-11-09T17:00:00+09:00") OffsetDateTime registrationClosesAt,
         @NotNull @Min(1) @Max(10000) @Schema(example = "40", description = "Seats at the venue (IN_PERSON, HYBRID) or online seats (ONLINE)") Integer capacity,
         @Min(1) @Max(10000) @Schema(example = "100", description = "Online seats of a HYBRID seminar (required for HYBRID only)") Integer onlineCapacity,
-        @Pattern(regexp = "SECRETARIAT|0[1-9]|[1-3][0-9]|4[0-7]", message = "must be SECRETARIAT or a prefecture code 01..47")
+        @Pattern(regexp = "SECRETARIAT|" + Prefectures.CODE_PATTERN, message = "must be SECRETARIAT or a prefecture code 01..47")
         @Schema(example = "13", description = "SECRETARIAT or the host association's prefecture; defaults to the caller's") String host,
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be UPPER_SNAKE_CASE, at most 40 characters")
         @Schema(example = "TELEWORK_MONTH") String campaignTag) {
 
     @Schema(name = "Venue")
     public record Venue(
-            @Pattern(regexp = "0[1-9]|[1-3][0-9]|4[0-7]", message = "unknown prefecture code (01..47)") @Schema(example = "13") String prefecture,
+            @PrefectureCode @Schema(example = "13") String prefecture,
             @Size(max = 200) @Schema(example = "東京都社会保険労務士会 会議室") String name,
             @Size(max = 300) @Schema(example = "東京都千代田区神田駿河台4-6") String address) {
     }

@@ -2,9 +2,6 @@ package jp.telework.desk.seminar.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +20,6 @@ import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.service.RegistrationService;
 import jp.telework.desk.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/seminars/my-registrations")

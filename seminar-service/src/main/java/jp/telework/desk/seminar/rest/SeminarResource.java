@@ -10,16 +10,11 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.telework.desk.common.json.NoNullBody;
-import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.rest.ETags;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.config.SeminarConfig;
@@ -70,7 +63,6 @@ import java.time.Clock;
 import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.Precondition;
-import jp.telework.desk.common.problem.ProblemType;
 import jp.telework.desk.common.rest.Page;
 import jp.telework.desk.common.json.OptionalBody;
 

@@ -24,7 +24,6 @@ import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.security.Actor;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.seminar.config.SeminarConfig;
-import jp.telework.desk.seminar.domain.ContactPointStatus;
 import jp.telework.desk.seminar.domain.Participation;
 import jp.telework.desk.seminar.domain.Registration;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
@@ -40,6 +39,7 @@ import jp.telework.desk.common.vocabulary.Tokyo;
 import java.time.Clock;
 import jp.telework.desk.common.rest.Precondition;
 import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.seminar.domain.ContactPointStatus;
 
 /** Seminar lifecycle: create, update (with seat consequences), publish, cancel, complete; listing. */
 @ApplicationScoped
