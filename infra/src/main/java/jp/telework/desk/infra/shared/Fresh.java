@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -99,7 +100,18 @@ public final class Fresh {
             for (String name : names) {
                 createWhenDeleted(admin, name, deadline);
             }
-            requireEmpty(admin, names);
+            while (true) {
+                try {
+                    requireEmpty(admin, names);
+                    break;
+                } catch (ExecutionException e) {
+                    // new topics take a moment to have leaders everywhere
+                    if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
         } catch (ExecutionException e) {
             throw new InfraException("cannot reset the Kafka topics: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

@@ -29,8 +29,9 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             String realm = realmName(SharedInfra.module());
             String baseUrl = "http://127.0.0.1:" + kc.port();
             issuer = Fresh.realm(baseUrl, realm);
-            infra.console((kc.started() ? "" : "reusing Keycloak on 127.0.0.1:" + kc.port() + " for " + SharedInfra.module() + ": ")
-                    + "realm copy " + realm + " imported for " + SharedInfra.module());
+            infra.console(kc.started()
+                    ? "realm copy " + realm + " imported for " + SharedInfra.module()
+                    : "reusing Keycloak on 127.0.0.1:" + kc.port() + " for " + SharedInfra.module() + ": realm copy " + realm + " imported");
         } else {
             var workDir = Dirs.testWorkDir("keycloak");
             // the unpacked distribution is kept between runs; its database is not
