@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -68,17 +69,18 @@ public final class Keeper {
         this.dir = dir;
         slots.put("postgres", new Slot("PostgreSQL", () -> {
             PostgresServer pg = PostgresServer.start(dir.resolve("postgres"), Ports.free(), false);
-            return new Running(pg.port(), 0, pg::stop);
+            return new Running(pg.port(), 0, pg::stop, () -> pg.process() != null && pg.process().isAlive());
         }));
         slots.put("kafka", new Slot("Kafka", () -> {
             KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free());
             return new Running(Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1)),
-                    0, kafka::stop);
+                    0, kafka::stop, () -> kafka.process() != null && kafka.process().isAlive());
         }));
         slots.put("keycloak", new Slot("Keycloak", () -> {
             int management = Ports.free();
             KeycloakServer kc = KeycloakServer.start(keycloakWorkDir(), Ports.free(), management, true);
-            return new Running(Integer.parseInt(kc.baseUrl().substring(kc.baseUrl().lastIndexOf(':') + 1)), management, kc::stop);
+            return new Running(Integer.parseInt(kc.baseUrl().substring(kc.baseUrl().lastIndexOf(':') + 1)), management, kc::stop,
+                    () -> kc.process() != null && kc.process().isAlive());
         }));
     }
 
@@ -327,7 +329,7 @@ public final class Keeper {
         System.out.println(java.time.LocalTime.now() + " " + message);
     }
 
-    private record Running(int port, int managementPort, Runnable stop) {
+    private record Running(int port, int managementPort, Runnable stop, BooleanSupplier alive) {
     }
 
     /** One server: started on the first ENSURE, stopped on STOP or at the end. */
@@ -346,6 +348,11 @@ public final class Keeper {
                 throw new InfraException("the keeper of " + ownerName() + " is shutting down");
             }
             boolean started = false;
+            if (running != null && !running.alive().getAsBoolean()) {
+                // died during an earlier module (crashed, or killed by a test): the next module gets a new one
+                log(label + " on port " + running.port() + " is gone; starting a new one");
+                stop();
+            }
             if (running == null) {
                 long t0 = System.nanoTime();
                 log("starting " + label + " for " + module);
