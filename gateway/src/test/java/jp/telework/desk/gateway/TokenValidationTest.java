@@ -138,10 +138,13 @@ class TokenValidationTest {
         }
     }
 
-    /** The Keycloak this test JVM started (a descendant process listening on the issuer's port). */
+    /**
+     * The Keycloak behind the issuer (the process started with the issuer's port, and its children):
+     * the build's shared Keycloak, started by the test-infra keeper, or one this test JVM started.
+     */
     private static List<ProcessHandle> keycloakProcesses(int port) {
         List<ProcessHandle> found = new ArrayList<>();
-        ProcessHandle.current().descendants()
+        ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("--http-port=" + port)).orElse(false))
                 .forEach(p -> {
                     found.add(p);
