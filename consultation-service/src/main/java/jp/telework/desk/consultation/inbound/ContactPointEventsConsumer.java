@@ -1,4 +1,9 @@
-package jp.telework.desk.consultation.event;
+package jp.telework.desk.consultation.inbound;
+
+import static jp.telework.desk.events.EventTypes.CONTACT_POINT_CHANGED;
+import static jp.telework.desk.events.EventTypes.SLOT_CHANGED;
+import static jp.telework.desk.events.EventTypes.SLOT_CLOSED;
+import static jp.telework.desk.events.EventTypes.SLOT_OPENED;
 
 import java.util.concurrent.CompletionStage;
 
@@ -13,17 +18,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
 import jp.telework.desk.consultation.service.SlotProjectionService;
-import jp.telework.desk.events.ContactPointChangedV1;
-import jp.telework.desk.events.EventTypes;
-import jp.telework.desk.events.SlotV1;
 
 /**
- * Consumes contact-points.events (keyed by contact point code, so one contact point's events
- * arrive in order) into the local slot and contact point projection. Each event is applied once
- * (inbox), other types are ignored, poison goes to contact-points.events.dlq.
+ * contact-points.events (group consultation-service; keyed by contact point code, so one contact
+ * point's events arrive in order) into the local slot and contact point projection
+ * ({@link SlotProjectionService}). Applied once per event id (inbox); other types are ignored; poison
+ * goes to contact-points.events.consultation-service.dlq.
  */
 @ApplicationScoped
 public class ContactPointEventsConsumer {
+    /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "consultation-service.contact-points";
 
     @Inject
@@ -34,12 +38,12 @@ public class ContactPointEventsConsumer {
     private EventHandlers handlers;
 
     @PostConstruct
-    void init() {
+    void handlers() {
         handlers = new EventHandlers()
-                .on(EventTypes.SLOT_OPENED, SlotV1.class, (ctx, slot) -> projection.slot(ctx.type(), slot))
-                .on(EventTypes.SLOT_CHANGED, SlotV1.class, (ctx, slot) -> projection.slot(ctx.type(), slot))
-                .on(EventTypes.SLOT_CLOSED, SlotV1.class, (ctx, slot) -> projection.slot(ctx.type(), slot))
-                .on(EventTypes.CONTACT_POINT_CHANGED, ContactPointChangedV1.class, (ctx, cp) -> projection.contactPoint(cp));
+                .on(SLOT_OPENED, (ctx, slot) -> projection.slot(SLOT_OPENED, slot))
+                .on(SLOT_CHANGED, (ctx, slot) -> projection.slot(SLOT_CHANGED, slot))
+                .on(SLOT_CLOSED, (ctx, slot) -> projection.slot(SLOT_CLOSED, slot))
+                .on(CONTACT_POINT_CHANGED, (ctx, cp) -> projection.contactPoint(cp));
     }
 
     @Incoming("contact-points-in")

@@ -1,7 +1,15 @@
-package jp.telework.desk.contactpoint.event;
+package jp.telework.desk.contactpoint.inbound;
+
+import static jp.telework.desk.events.EventTypes.CONSULTATION_BOOKED;
+import static jp.telework.desk.events.EventTypes.CONSULTATION_CANCELLED;
+import static jp.telework.desk.events.EventTypes.CONSULTATION_COMPLETED;
+import static jp.telework.desk.events.EventTypes.CONSULTATION_NEEDS_RESCHEDULE;
+import static jp.telework.desk.events.EventTypes.CONSULTATION_NO_SHOW;
+import static jp.telework.desk.events.EventTypes.CONSULTATION_RESCHEDULED;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,12 +20,15 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
 import jp.telework.desk.contactpoint.service.BookingLedger;
-import jp.telework.desk.events.ConsultationEventV1;
-import jp.telework.desk.events.EventTypes;
 
-/** Booking events from consultation-service keep the per-slot booked counts (exactly-once effect via the inbox). */
+/**
+ * consultations.events (group contact-point-service): booking events keep the per-slot booked counts
+ * ({@link BookingLedger}). Applied once per event id (inbox); other types (inquiries) are ignored;
+ * poison goes to consultations.events.contact-point-service.dlq.
+ */
 @ApplicationScoped
 public class ConsultationEventsConsumer {
+    /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "contact-point-service.bookings";
 
     @Inject
@@ -27,23 +38,20 @@ public class ConsultationEventsConsumer {
 
     private EventHandlers handlers;
 
-    EventHandlers handlers() {
-        if (handlers == null) {
-            handlers = new EventHandlers()
-                    .on(EventTypes.CONSULTATION_BOOKED, ConsultationEventV1.class, (ctx, e) -> ledger.booked(e))
-                    .on(EventTypes.CONSULTATION_RESCHEDULED, ConsultationEventV1.class, (ctx, e) -> ledger.rescheduled(e))
-                    .on(EventTypes.CONSULTATION_CANCELLED, ConsultationEventV1.class, (ctx, e) -> ledger.cancelled(e))
-                    .on(EventTypes.CONSULTATION_COMPLETED, ConsultationEventV1.class, (ctx, e) -> ledger.stateOnly(e, "COMPLETED"))
-                    .on(EventTypes.CONSULTATION_NO_SHOW, ConsultationEventV1.class, (ctx, e) -> ledger.stateOnly(e, "NO_SHOW"))
-                    .on(EventTypes.CONSULTATION_NEEDS_RESCHEDULE, ConsultationEventV1.class,
-                            (ctx, e) -> ledger.needsReschedule(e));
-        }
-        return handlers;
+    @PostConstruct
+    void handlers() {
+        handlers = new EventHandlers()
+                .on(CONSULTATION_BOOKED, (ctx, e) -> ledger.booked(e))
+                .on(CONSULTATION_RESCHEDULED, (ctx, e) -> ledger.rescheduled(e))
+                .on(CONSULTATION_CANCELLED, (ctx, e) -> ledger.cancelled(e))
+                .on(CONSULTATION_COMPLETED, (ctx, e) -> ledger.stateOnly(e, "COMPLETED"))
+                .on(CONSULTATION_NO_SHOW, (ctx, e) -> ledger.stateOnly(e, "NO_SHOW"))
+                .on(CONSULTATION_NEEDS_RESCHEDULE, (ctx, e) -> ledger.needsReschedule(e));
     }
 
     @Incoming("consultations-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> on(Message<String> message) {
-        return consumer.apply(CONSUMER, message, handlers());
+        return consumer.apply(CONSUMER, message, handlers);
     }
 }

@@ -1,7 +1,18 @@
-package jp.telework.desk.contactpoint.event;
+package jp.telework.desk.contactpoint.inbound;
+
+import static jp.telework.desk.events.EventTypes.REGISTRATION_ATTENDED;
+import static jp.telework.desk.events.EventTypes.REGISTRATION_CANCELLED;
+import static jp.telework.desk.events.EventTypes.REGISTRATION_CONFIRMED;
+import static jp.telework.desk.events.EventTypes.REGISTRATION_PROMOTED;
+import static jp.telework.desk.events.EventTypes.REGISTRATION_WAITLISTED;
+import static jp.telework.desk.events.EventTypes.SEMINAR_CANCELLED;
+import static jp.telework.desk.events.EventTypes.SEMINAR_COMPLETED;
+import static jp.telework.desk.events.EventTypes.SEMINAR_PUBLISHED;
+import static jp.telework.desk.events.EventTypes.SEMINAR_UPDATED;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,13 +23,15 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
 import jp.telework.desk.contactpoint.service.SeminarLedger;
-import jp.telework.desk.events.EventTypes;
-import jp.telework.desk.events.RegistrationEventV1;
-import jp.telework.desk.events.SeminarEventV1;
 
-/** Seminar and registration events feed the per-prefecture seminar figures of the statistics. */
+/**
+ * seminars.events (group contact-point-service): seminar and registration events feed the
+ * per-prefecture seminar figures of the statistics ({@link SeminarLedger}). Applied once per event id
+ * (inbox); other types are ignored; poison goes to seminars.events.contact-point-service.dlq.
+ */
 @ApplicationScoped
 public class SeminarEventsConsumer {
+    /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "contact-point-service.seminars";
 
     @Inject
@@ -28,25 +41,23 @@ public class SeminarEventsConsumer {
 
     private EventHandlers handlers;
 
-    EventHandlers handlers() {
-        if (handlers == null) {
-            EventHandlers h = new EventHandlers();
-            for (String type : new String[] { EventTypes.SEMINAR_PUBLISHED, EventTypes.SEMINAR_UPDATED, EventTypes.SEMINAR_CANCELLED,
-                    EventTypes.SEMINAR_COMPLETED }) {
-                h.on(type, SeminarEventV1.class, (ctx, e) -> ledger.seminar(e));
-            }
-            for (String type : new String[] { EventTypes.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_WAITLISTED,
-                    EventTypes.REGISTRATION_PROMOTED, EventTypes.REGISTRATION_CANCELLED, EventTypes.REGISTRATION_ATTENDED }) {
-                h.on(type, RegistrationEventV1.class, (ctx, e) -> ledger.registration(e));
-            }
-            handlers = h;
-        }
-        return handlers;
+    @PostConstruct
+    void handlers() {
+        handlers = new EventHandlers()
+                .on(SEMINAR_PUBLISHED, (ctx, e) -> ledger.seminar(e))
+                .on(SEMINAR_UPDATED, (ctx, e) -> ledger.seminar(e))
+                .on(SEMINAR_CANCELLED, (ctx, e) -> ledger.seminar(e))
+                .on(SEMINAR_COMPLETED, (ctx, e) -> ledger.seminar(e))
+                .on(REGISTRATION_CONFIRMED, (ctx, e) -> ledger.registration(e))
+                .on(REGISTRATION_WAITLISTED, (ctx, e) -> ledger.registration(e))
+                .on(REGISTRATION_PROMOTED, (ctx, e) -> ledger.registration(e))
+                .on(REGISTRATION_CANCELLED, (ctx, e) -> ledger.registration(e))
+                .on(REGISTRATION_ATTENDED, (ctx, e) -> ledger.registration(e));
     }
 
     @Incoming("seminars-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> on(Message<String> message) {
-        return consumer.apply(CONSUMER, message, handlers());
+        return consumer.apply(CONSUMER, message, handlers);
     }
 }

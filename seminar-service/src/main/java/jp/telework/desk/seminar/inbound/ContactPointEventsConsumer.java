@@ -1,8 +1,10 @@
-package jp.telework.desk.seminar.event;
+package jp.telework.desk.seminar.inbound;
 
-import java.time.OffsetDateTime;
+import static jp.telework.desk.events.EventTypes.CONTACT_POINT_CHANGED;
+
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,57 +12,36 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jp.telework.desk.common.inbox.EventContext;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
-import jp.telework.desk.events.ContactPointChangedV1;
-import jp.telework.desk.events.EventTypes;
-import jp.telework.desk.seminar.domain.ContactPointStatus;
-import jp.telework.desk.common.vocabulary.Prefectures;
-import java.time.Clock;
-import jp.telework.desk.common.vocabulary.Tokyo;
+import jp.telework.desk.seminar.service.ContactPointStatusService;
 
 /**
- * Keeps the projection of which prefectural associations exist and are active, from
- * contact-points.events. Applied exactly once per event id (the inbox records it in the same
- * transaction); other event types on the topic (slots) are ignored.
+ * contact-points.events (group seminar-service) into the projection of which prefectural associations
+ * exist and are active ({@link ContactPointStatusService}). Applied once per event id (inbox); other
+ * types on the topic (slots) are ignored; poison goes to contact-points.events.seminar-service.dlq.
  */
 @ApplicationScoped
-public class ContactPointConsumer {
-    static final String NAME = "seminar-service.contact-points";
-
-    @Inject
-
-    Clock clock;
+public class ContactPointEventsConsumer {
+    /** The inbox's name for this consumer (processed_event.consumer). */
+    public static final String CONSUMER = "seminar-service.contact-points";
 
     @Inject
     IdempotentConsumer consumer;
+    @Inject
+    ContactPointStatusService statuses;
 
-    private final EventHandlers handlers = new EventHandlers()
-            .on(EventTypes.CONTACT_POINT_CHANGED, ContactPointChangedV1.class, this::changed);
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = new EventHandlers()
+                .on(CONTACT_POINT_CHANGED, (ctx, e) -> statuses.changed(ctx.id(), e));
+    }
 
     @Incoming("contact-points-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> on(Message<String> message) {
-        return consumer.apply(NAME, message, handlers);
-    }
-
-    void changed(EventContext ctx, ContactPointChangedV1 event) {
-        if (!Prefectures.isCode(event.code())) {
-            throw new IllegalArgumentException("unknown contact point code " + event.code());
-        }
-        ContactPointStatus status = ContactPointStatus.findById(event.code());
-        boolean known = status != null;
-        if (!known) {
-            status = new ContactPointStatus();
-            status.code = event.code();
-        }
-        status.region = event.region();
-        status.active = event.active();
-        status.lastEventId = ctx.id();
-        status.updatedAt = Tokyo.now(clock);
-        if (!known) {
-            status.persist();
-        }
+        return consumer.apply(CONSUMER, message, handlers);
     }
 }
