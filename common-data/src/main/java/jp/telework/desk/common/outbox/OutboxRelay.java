@@ -150,6 +150,21 @@ public class OutboxRelay {
         return total;
     }
 
+    /**
+     * A second relay on the same table and channel, as another replica of the service would run it.
+     * Not a bean: nothing wakes or polls it; tests call {@link #drain()} on it.
+     */
+    OutboxRelay replica() {
+        OutboxRelay replica = new OutboxRelay();
+        replica.emitter = emitter;
+        replica.em = em;
+        replica.registry = registry;
+        replica.source = source;
+        replica.batchSize = batchSize;
+        replica.sendTimeout = sendTimeout;
+        return replica;
+    }
+
     public long pending() {
         return QuarkusTransaction.joiningExisting().call(() -> OutboxEvent.count("publishedAt is null"));
     }
