@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# One-shot job of docker-compose.yml (service kafka-init): creates the event topics and their
-# dead-letter twins before any service starts. Idempotent (--if-not-exists), so `docker compose up`
-# can run it again on every start.
+# One-shot job of docker-compose.yml (service kafka-init): creates the event topics and the
+# dead-letter topics of the consumer groups before any service starts. Idempotent (--if-not-exists),
+# so `docker compose up` can run it again on every start.
 #
-#   BOOTSTRAP_SERVER      the broker, e.g. kafka:9092
-#   TELEWORK_TOPICS       space-separated topic names; each gets a "<topic>.dlq" twin
+#   BOOTSTRAP_SERVER             the broker, e.g. kafka:9092
+#   TELEWORK_TOPICS              space-separated event topic names
+#   TELEWORK_DEAD_LETTER_TOPICS  space-separated dead-letter topic names, one per consumer group and
+#                                topic ("<topic>.<group>.dlq", as event-contracts' Topics derives them)
 #   TOPIC_PARTITIONS      partitions per event topic (consumer parallelism per consumer group)
 #   TOPIC_RETENTION_MS    retention of the event topics
 #   DLQ_RETENTION_MS      retention of the dead-letter topics (kept longer for inspection)
 set -euo pipefail
 
-: "${BOOTSTRAP_SERVER:?}" "${TELEWORK_TOPICS:?}" "${TOPIC_PARTITIONS:?}" "${TOPIC_RETENTION_MS:?}" "${DLQ_RETENTION_MS:?}"
+: "${BOOTSTRAP_SERVER:?}" "${TELEWORK_TOPICS:?}" "${TELEWORK_DEAD_LETTER_TOPICS:?}" "${TOPIC_PARTITIONS:?}" "${TOPIC_RETENTION_MS:?}" "${DLQ_RETENTION_MS:?}"
 topics="${KAFKA_HOME:-/opt/kafka}/bin/kafka-topics.sh"
 
 create() { # name partitions retention
@@ -21,6 +23,8 @@ create() { # name partitions retention
 
 for topic in ${TELEWORK_TOPICS}; do
   create "${topic}" "${TOPIC_PARTITIONS}" "${TOPIC_RETENTION_MS}"
-  create "${topic}.dlq" 1 "${DLQ_RETENTION_MS}"
+done
+for topic in ${TELEWORK_DEAD_LETTER_TOPICS}; do
+  create "${topic}" 1 "${DLQ_RETENTION_MS}"
 done
 "${topics}" --bootstrap-server "${BOOTSTRAP_SERVER}" --list

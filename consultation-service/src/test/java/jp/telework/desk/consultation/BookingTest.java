@@ -58,7 +58,7 @@ class BookingTest {
             as("sme-a").get("/api/v1/consultations/" + id).then().statusCode(200).body("id", equalTo(id));
             Fixtures.awaitSlot(s.slotId(), j -> j.getInt("remainingCapacity") == 2);
 
-            var booked = probe.await(e -> id.equals(e.key()) && EventTypes.CONSULTATION_BOOKED.equals(e.type()),
+            var booked = probe.await(e -> id.equals(e.key()) && EventTypes.CONSULTATION_BOOKED.is(e.type()),
                     Duration.ofSeconds(30));
             assertEquals(id, booked.subject());
             assertTrue(booked.data().contains("\"status\":\"BOOKED\""), booked.data());
@@ -67,7 +67,7 @@ class BookingTest {
                 assertFalse(booked.data().contains(personal), "no personal data in events: " + booked.data());
             }
             long copies = probe.drain(Duration.ofSeconds(3)).stream()
-                    .filter(e -> id.equals(e.key()) && EventTypes.CONSULTATION_BOOKED.equals(e.type())).count();
+                    .filter(e -> id.equals(e.key()) && EventTypes.CONSULTATION_BOOKED.is(e.type())).count();
             assertEquals(1, copies, "exactly one consultation.booked event");
         }
     }
@@ -181,7 +181,7 @@ class BookingTest {
             as("sme-a").post("/api/v1/consultations/" + id + "/cancel")
                     .then().statusCode(200).body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("REQUESTER"))
                     .body("closedAt", not(nullValue()));
-            probe.await(e -> id.toString().equals(e.key()) && EventTypes.CONSULTATION_CANCELLED.equals(e.type()),
+            probe.await(e -> id.toString().equals(e.key()) && EventTypes.CONSULTATION_CANCELLED.is(e.type()),
                     Duration.ofSeconds(30));
         }
         Fixtures.awaitSlot(s.slotId(), j -> j.getInt("remainingCapacity") == 2);
@@ -211,7 +211,7 @@ class BookingTest {
                     .post("/api/v1/consultations/" + id + "/reschedule")
                     .then().statusCode(200).body("status", equalTo("BOOKED"))
                     .body("slot.slotId", equalTo(to.slotId().toString())).body("slot.contactPointCode", equalTo("27"));
-            var moved = probe.await(e -> id.toString().equals(e.key()) && EventTypes.CONSULTATION_RESCHEDULED.equals(e.type()),
+            var moved = probe.await(e -> id.toString().equals(e.key()) && EventTypes.CONSULTATION_RESCHEDULED.is(e.type()),
                     Duration.ofSeconds(30));
             assertTrue(moved.data().contains("\"previousSlotId\":\"" + from.slotId() + "\""), moved.data());
         }

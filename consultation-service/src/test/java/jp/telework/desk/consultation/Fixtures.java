@@ -87,8 +87,8 @@ public final class Fixtures {
 
     /** Publishes a slot event (new CloudEvents id) and waits until the projection shows this revision. */
     public static SlotV1 announce(SlotV1 slot) {
-        String type = slot.revision() == 1 ? EventTypes.SLOT_OPENED
-                : SlotV1.CLOSED.equals(slot.status()) ? EventTypes.SLOT_CLOSED : EventTypes.SLOT_CHANGED;
+        String type = slot.revision() == 1 ? EventTypes.SLOT_OPENED.name()
+                : SlotV1.CLOSED.equals(slot.status()) ? EventTypes.SLOT_CLOSED.name() : EventTypes.SLOT_CHANGED.name();
         publish(Topics.CONTACT_POINTS, slot.contactPointCode(), UUID.randomUUID().toString(), type, slot);
         awaitSlot(slot.slotId(), s -> s.getInt("capacity") == slot.capacity() && slot.status().equals(s.getString("status"))
                 && slot.date().toString().equals(s.getString("date")));
@@ -96,7 +96,7 @@ public final class Fixtures {
     }
 
     public static void announce(ContactPointChangedV1 cp) {
-        publish(Topics.CONTACT_POINTS, cp.code(), UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED, cp);
+        publish(Topics.CONTACT_POINTS, cp.code(), UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED.name(), cp);
     }
 
     public static void publish(String topic, String key, String id, String type, Object payload) {

@@ -59,9 +59,9 @@ class InquiryTest {
             given().header("X-Inquiry-Access-Key", key).post("/api/v1/inquiries/" + id + "/close").then().statusCode(200)
                     .body("status", equalTo("CLOSED"));
 
-            var submittedEvent = probe.await(e -> id.equals(e.key()) && EventTypes.INQUIRY_SUBMITTED.equals(e.type()),
+            var submittedEvent = probe.await(e -> id.equals(e.key()) && EventTypes.INQUIRY_SUBMITTED.is(e.type()),
                     Duration.ofSeconds(30));
-            var answeredEvent = probe.await(e -> id.equals(e.key()) && EventTypes.INQUIRY_ANSWERED.equals(e.type()),
+            var answeredEvent = probe.await(e -> id.equals(e.key()) && EventTypes.INQUIRY_ANSWERED.is(e.type()),
                     Duration.ofSeconds(30));
             for (var e : new TopicProbe.Event[] { submittedEvent, answeredEvent }) {
                 assertTrue(e.data().contains("\"prefecture\":\"27\""), e.data());

@@ -90,14 +90,14 @@ class SlotProjectionTest {
     void aRedeliveredOrStaleEventLeavesTheProjectionUnchanged() {
         SlotV1 s = slot("42", 41, 3);
         String eventId = UUID.randomUUID().toString();
-        Fixtures.publish(Topics.CONTACT_POINTS, "42", eventId, EventTypes.SLOT_OPENED, s);
+        Fixtures.publish(Topics.CONTACT_POINTS, "42", eventId, EventTypes.SLOT_OPENED.name(), s);
         Fixtures.awaitSlot(s.slotId(), j -> j.getInt("capacity") == 3);
 
         // the same CloudEvent again (same ce_id), even with other data: the inbox drops it
-        Fixtures.publish(Topics.CONTACT_POINTS, "42", eventId, EventTypes.SLOT_OPENED,
+        Fixtures.publish(Topics.CONTACT_POINTS, "42", eventId, EventTypes.SLOT_OPENED.name(),
                 new SlotV1(s.slotId(), "42", s.date(), s.startTime(), s.endTime(), "PHONE", 9, SlotV1.OPEN, 7));
         // a new event with a revision we already have: dropped as stale
-        Fixtures.publish(Topics.CONTACT_POINTS, "42", UUID.randomUUID().toString(), EventTypes.SLOT_CHANGED,
+        Fixtures.publish(Topics.CONTACT_POINTS, "42", UUID.randomUUID().toString(), EventTypes.SLOT_CHANGED.name(),
                 new SlotV1(s.slotId(), "42", s.date(), s.startTime(), s.endTime(), "PHONE", 8, SlotV1.OPEN, 1));
         // a later event of the same contact point (same partition, so applied after the two above)
         SlotV1 marker = announce(slot("42", 42, 1));
@@ -113,13 +113,13 @@ class SlotProjectionTest {
     @Test
     void poisonGoesToTheDeadLetterTopicAndUnknownTypesAreSkipped() {
         String poisonId = UUID.randomUUID().toString();
-        try (TopicProbe dlq = TestInfra.probe(Topics.dlq(Topics.CONTACT_POINTS))) {
-            Fixtures.publish(Topics.CONTACT_POINTS, "43", poisonId, EventTypes.SLOT_OPENED, "{\"slotId\": broken");
+        try (TopicProbe dlq = TestInfra.probe(Topics.dlq(Topics.CONTACT_POINTS, "consultation-service"))) {
+            Fixtures.publish(Topics.CONTACT_POINTS, "43", poisonId, EventTypes.SLOT_OPENED.name(), "{\"slotId\": broken");
             Fixtures.publish(Topics.CONTACT_POINTS, "43", UUID.randomUUID().toString(), "slot.teleported.v9", "{\"any\":1}");
             SlotV1 impossible = new SlotV1(UUID.randomUUID(), "43", LocalDate.now(Tokyo.ZONE).plusDays(5), LocalTime.of(10, 0),
                     LocalTime.of(9, 0), "ONLINE", 1, SlotV1.OPEN, 1);
             String impossibleId = UUID.randomUUID().toString();
-            Fixtures.publish(Topics.CONTACT_POINTS, "43", impossibleId, EventTypes.SLOT_OPENED, impossible);
+            Fixtures.publish(Topics.CONTACT_POINTS, "43", impossibleId, EventTypes.SLOT_OPENED.name(), impossible);
             // the consumer keeps going
             SlotV1 after = announce(slot("43", 5, 2));
             Fixtures.awaitSlot(after.slotId(), j -> true);
@@ -156,17 +156,17 @@ class SlotProjectionTest {
             as("secretariat").get("/api/v1/consultations/" + third).then().body("status", equalTo("NEEDS_RESCHEDULE"));
             for (UUID flagged : List.of(second, third)) {
                 var e = probe.await(ev -> flagged.toString().equals(ev.key())
-                        && EventTypes.CONSULTATION_NEEDS_RESCHEDULE.equals(ev.type()), Duration.ofSeconds(30));
+                        && EventTypes.CONSULTATION_NEEDS_RESCHEDULE.is(ev.type()), Duration.ofSeconds(30));
                 assertTrue(e.data().contains("\"status\":\"NEEDS_RESCHEDULE\""), e.data());
             }
 
             // the association closes the slot: the last one loses its place too
             announce(Fixtures.revise(shrunk, s.date(), 1, SlotV1.CLOSED));
             as("sme-a").get("/api/v1/consultations/" + first).then().body("status", equalTo("NEEDS_RESCHEDULE"));
-            probe.await(ev -> first.toString().equals(ev.key()) && EventTypes.CONSULTATION_NEEDS_RESCHEDULE.equals(ev.type()),
+            probe.await(ev -> first.toString().equals(ev.key()) && EventTypes.CONSULTATION_NEEDS_RESCHEDULE.is(ev.type()),
                     Duration.ofSeconds(30));
             long flags = probe.drain(Duration.ofSeconds(2)).stream()
-                    .filter(ev -> EventTypes.CONSULTATION_NEEDS_RESCHEDULE.equals(ev.type())
+                    .filter(ev -> EventTypes.CONSULTATION_NEEDS_RESCHEDULE.is(ev.type())
                             && List.of(first.toString(), second.toString(), third.toString()).contains(ev.key()))
                     .count();
             assertEquals(3, flags, "one needs-reschedule event per flagged booking");

@@ -83,7 +83,7 @@ class AvailabilityResourceTest {
         assertTrue(Api.slots("13", "mode=ONLINE").stream().allMatch(s -> "ONLINE".equals(s.get("mode"))));
 
         try (TopicProbe probe = TestInfra.probe(Topics.CONTACT_POINTS)) {
-            var event = probe.await(e -> EventTypes.SLOT_OPENED.equals(e.type()) && e.data().contains((String) first.get("id")),
+            var event = probe.await(e -> EventTypes.SLOT_OPENED.is(e.type()) && e.data().contains((String) first.get("id")),
                     Duration.ofSeconds(30));
             assertEquals("13", event.key());
             assertTrue(event.data().contains("\"status\":\"OPEN\""), event.data());
@@ -219,7 +219,7 @@ class AvailabilityResourceTest {
         long revision = ((Number) slot.get("revision")).longValue();
         for (int i = 0; i < 2; i++) {
             UUID booking = UUID.randomUUID();
-            Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, booking.toString(),
+            Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), booking.toString(),
                     Api.consultation(booking, slotId, null, "14", "BOOKED"));
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -237,7 +237,7 @@ class AvailabilityResourceTest {
         assertEquals(revision + 1, ((Number) after.get("revision")).longValue());
         assertEquals(0, after.get("remaining"));
         try (TopicProbe probe = TestInfra.probe(Topics.CONTACT_POINTS)) {
-            probe.await(e -> EventTypes.SLOT_CHANGED.equals(e.type()) && e.data().contains((String) slotId)
+            probe.await(e -> EventTypes.SLOT_CHANGED.is(e.type()) && e.data().contains((String) slotId)
                     && e.data().contains("\"capacity\":1") && e.data().contains("\"revision\":" + (revision + 1)), Duration.ofSeconds(30));
         }
 
@@ -249,7 +249,7 @@ class AvailabilityResourceTest {
         assertEquals("CLOSED", Api.slot("14", slotId).get("status"));
         assertFalse(Api.slots("14", "status=CLOSED").isEmpty());
         try (TopicProbe probe = TestInfra.probe(Topics.CONTACT_POINTS)) {
-            probe.await(e -> EventTypes.SLOT_CLOSED.equals(e.type()) && e.data().contains((String) slotId), Duration.ofSeconds(30));
+            probe.await(e -> EventTypes.SLOT_CLOSED.is(e.type()) && e.data().contains((String) slotId), Duration.ofSeconds(30));
         }
         // and reopening keeps the slot (same id), a new revision
         Api.putPlan("14", "secretariat", Api.etag("14"), body3).then().statusCode(200);

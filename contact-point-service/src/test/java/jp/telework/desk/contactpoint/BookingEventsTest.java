@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import jp.telework.desk.contactpoint.event.ConsultationEventsConsumer;
+import jp.telework.desk.contactpoint.inbound.ConsultationEventsConsumer;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.events.Topics;
 import jp.telework.desk.infra.test.TestInfra;
@@ -60,10 +60,10 @@ class BookingEventsTest {
         String eventId = UUID.randomUUID().toString();
         String json = Api.consultation(booking, slotId, null, CP, "BOOKED");
         double before = redelivered();
-        Api.publishConsultation(eventId, EventTypes.CONSULTATION_BOOKED, booking.toString(), json);
+        Api.publishConsultation(eventId, EventTypes.CONSULTATION_BOOKED.name(), booking.toString(), json);
         awaitBooked(slotId, 1);
         // the same CloudEvent again (same ce_id): the inbox recognizes it
-        Api.publishConsultation(eventId, EventTypes.CONSULTATION_BOOKED, booking.toString(), json);
+        Api.publishConsultation(eventId, EventTypes.CONSULTATION_BOOKED.name(), booking.toString(), json);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> redelivered() >= before + 1);
         assertEquals(1, booked(slotId));
         assertEquals(1, Api.slot(CP, slotId).get("remaining"));
@@ -75,30 +75,30 @@ class BookingEventsTest {
         Object b = slots.get(2).get("id");
         UUID booking = UUID.randomUUID();
         String key = booking.toString();
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, key, Api.consultation(booking, a, null, CP, "BOOKED"));
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), key, Api.consultation(booking, a, null, CP, "BOOKED"));
         awaitBooked(a, 1);
         // moved to b: a gives the seat back, b takes it
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_RESCHEDULED, key,
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_RESCHEDULED.name(), key,
                 Api.consultation(booking, b, a, CP, "BOOKED"));
         awaitBooked(b, 1);
         assertEquals(0, booked(a));
         // needing a reschedule gives the place back (consultation-service no longer counts it there) ...
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_NEEDS_RESCHEDULE, key,
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_NEEDS_RESCHEDULE.name(), key,
                 Api.consultation(booking, b, null, CP, "NEEDS_RESCHEDULE"));
         awaitBooked(b, 0);
         // ... and moving it afterwards takes a place in the new slot without releasing the old one twice
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_RESCHEDULED, key,
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_RESCHEDULED.name(), key,
                 Api.consultation(booking, b, b, CP, "BOOKED"));
         awaitBooked(b, 1);
         assertEquals(0, booked(a));
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_CANCELLED, key,
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_CANCELLED.name(), key,
                 Api.consultation(booking, b, null, CP, "CANCELLED"));
         awaitBooked(b, 0);
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_CANCELLED, key,
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_CANCELLED.name(), key,
                 Api.consultation(booking, b, null, CP, "CANCELLED"));
         // an unknown type is skipped; a marker booking on a proves the stream went past both
         Api.publishConsultation(UUID.randomUUID().toString(), "consultation.teleported.v9", key, "{\"whatever\":true}");
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, key,
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), key,
                 Api.consultation(UUID.randomUUID(), a, null, CP, "BOOKED"));
         awaitBooked(a, 1);
         assertEquals(0, booked(b));
@@ -109,15 +109,15 @@ class BookingEventsTest {
         Object slotId = slots.get(3).get("id");
         UUID poisonKey = UUID.randomUUID();
         UUID unknownSlotKey = UUID.randomUUID();
-        try (TopicProbe dlq = TestInfra.probe(Topics.dlq(Topics.CONSULTATIONS))) {
-            Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, poisonKey.toString(), "{not json");
-            Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, unknownSlotKey.toString(),
+        try (TopicProbe dlq = TestInfra.probe(Topics.dlq(Topics.CONSULTATIONS, "contact-point-service"))) {
+            Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), poisonKey.toString(), "{not json");
+            Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), unknownSlotKey.toString(),
                     Api.consultation(unknownSlotKey, UUID.randomUUID(), null, CP, "BOOKED"));
             dlq.await(e -> poisonKey.toString().equals(e.key()), Duration.ofSeconds(60));
             dlq.await(e -> unknownSlotKey.toString().equals(e.key()), Duration.ofSeconds(60));
         }
         UUID booking = UUID.randomUUID();
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, booking.toString(),
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), booking.toString(),
                 Api.consultation(booking, slotId, null, CP, "BOOKED"));
         awaitBooked(slotId, 1);
     }

@@ -89,7 +89,7 @@ class ContactPointResourceTest {
                 .then().statusCode(412).contentType("application/problem+json");
 
         try (TopicProbe probe = new TopicProbe(TestInfra.kafka(), Topics.CONTACT_POINTS)) {
-            var event = probe.await(e -> "27".equals(e.key()) && EventTypes.CONTACT_POINT_CHANGED.equals(e.type())
+            var event = probe.await(e -> "27".equals(e.key()) && EventTypes.CONTACT_POINT_CHANGED.is(e.type())
                     && e.data().contains("\"faceToFaceAvailable\":false"), Duration.ofSeconds(30));
             assertEquals("27", event.subject());
             assertTrue(!event.data().contains("06-0000-0000"), "no contact details in events");

@@ -44,19 +44,19 @@ class StatisticsResourceTest {
         Api.putPlan("45", "secretariat", "*", Api.plan(Api.EVERY_DAY, "10:00", "12:00", 60, 2, "ONLINE")).then().statusCode(200);
         Map<String, Object> slot = Api.slots("45", "from=" + Api.today().plusDays(1)).get(0);
         UUID booking = UUID.randomUUID();
-        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED, booking.toString(),
+        Api.publishConsultation(UUID.randomUUID().toString(), EventTypes.CONSULTATION_BOOKED.name(), booking.toString(),
                 Api.consultation(booking, slot.get("id"), null, "45", "BOOKED"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) Api.slot("45", slot.get("id")).get("booked")).intValue() == 1);
 
         UUID seminar = UUID.randomUUID();
         LocalDate day = Api.today().plusDays(10);
         try (TopicProbe probe = TestInfra.probe()) {
-            probe.publish(Topics.SEMINARS, seminar.toString(), UUID.randomUUID().toString(), EventTypes.SEMINAR_PUBLISHED,
+            probe.publish(Topics.SEMINARS, seminar.toString(), UUID.randomUUID().toString(), EventTypes.SEMINAR_PUBLISHED.name(),
                     "{\"seminarId\":\"" + seminar + "\",\"kind\":\"SEMINAR\",\"format\":\"ONLINE\",\"hostPrefecture\":\"45\","
                             + "\"venuePrefecture\":\"45\",\"startsAt\":\"" + day + "T14:00:00+09:00\",\"capacity\":40,\"status\":\"PUBLISHED\"}");
             for (String status : new String[] { "CONFIRMED", "CONFIRMED", "WAITLISTED" }) {
                 probe.publish(Topics.SEMINARS, seminar.toString(), UUID.randomUUID().toString(),
-                        "CONFIRMED".equals(status) ? EventTypes.REGISTRATION_CONFIRMED : EventTypes.REGISTRATION_WAITLISTED,
+                        "CONFIRMED".equals(status) ? EventTypes.REGISTRATION_CONFIRMED.name() : EventTypes.REGISTRATION_WAITLISTED.name(),
                         "{\"registrationId\":\"" + UUID.randomUUID() + "\",\"seminarId\":\"" + seminar + "\",\"hostPrefecture\":\"45\","
                                 + "\"seats\":2,\"status\":\"" + status + "\",\"waitlistPosition\":null}");
             }

@@ -1,11 +1,16 @@
 package jp.telework.desk.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -73,9 +78,48 @@ class EventShapeTest {
     }
 
     @Test
-    void topicsHaveDeadLetterTwins() {
-        assertEquals(6, Topics.all().size());
-        assertEquals("seminars.events.dlq", Topics.dlq(Topics.SEMINARS));
+    void everyConsumerGroupHasItsOwnDeadLetterTopic() {
+        assertEquals(List.of("contact-points.events", "consultations.events", "seminars.events"), Topics.events());
+        assertEquals(List.of("consultations.events.contact-point-service.dlq", "seminars.events.contact-point-service.dlq",
+                "contact-points.events.consultation-service.dlq", "contact-points.events.seminar-service.dlq"),
+                Topics.deadLetters());
+        assertEquals("contact-points.events.seminar-service.dlq", Topics.dlq(Topics.CONTACT_POINTS, "seminar-service"));
+        assertEquals(7, Topics.all().size());
+        assertEquals(Topics.all().size(), new java.util.HashSet<>(Topics.all()).size(), "no two consumers share a DLQ");
+        assertThrows(IllegalArgumentException.class, () -> Topics.dlq(Topics.SEMINARS, "Seminar Service"));
+    }
+
+    /** The wire names, topics and payload classes of the catalogue: renaming one breaks every consumer. */
+    @Test
+    void theCatalogueKeepsTheWireNames() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("contact-point.changed.v1", "contact-points.events ContactPointChangedV1");
+        expected.put("slot.opened.v1", "contact-points.events SlotV1");
+        expected.put("slot.changed.v1", "contact-points.events SlotV1");
+        expected.put("slot.closed.v1", "contact-points.events SlotV1");
+        for (String t : List.of("booked", "rescheduled", "cancelled", "completed", "no-show", "needs-reschedule")) {
+            expected.put("consultation." + t + ".v1", "consultations.events ConsultationEventV1");
+        }
+        expected.put("inquiry.submitted.v1", "consultations.events InquiryEventV1");
+        expected.put("inquiry.answered.v1", "consultations.events InquiryEventV1");
+        for (String t : List.of("published", "updated", "cancelled", "completed")) {
+            expected.put("seminar." + t + ".v1", "seminars.events SeminarEventV1");
+        }
+        for (String t : List.of("confirmed", "waitlisted", "promoted", "cancelled", "attended")) {
+            expected.put("seminar.registration-" + t + ".v1", "seminars.events RegistrationEventV1");
+        }
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (EventType<?> type : EventTypes.all()) {
+            actual.put(type.name(), type.topic() + " " + type.payloadType().getSimpleName());
+            assertEquals(1, type.version(), type.name());
+            assertEquals(Optional.of(type), EventTypes.named(type.name()));
+            assertTrue(Topics.events().contains(type.topic()), type.name());
+        }
+        assertEquals(expected, actual);
+        assertEquals(Optional.empty(), EventTypes.named("slot.teleported.v9"));
+        assertEquals(4, EventTypes.on(Topics.CONTACT_POINTS).size());
+        assertThrows(IllegalArgumentException.class, () -> new EventType<>("slot.opened", Topics.CONTACT_POINTS, SlotV1.class),
+                "the version is part of the name");
     }
 
     private static <T> void assertShape(String expected, T value, Class<T> type) throws Exception {

@@ -50,7 +50,7 @@ class EventsTest {
             String b = register("sme-b", id, registration(1, null)); // waits: no seat left
             as("sme-a").when().post("/api/v1/seminars/" + id + "/registrations/" + a + "/cancel").then().statusCode(200);
 
-            TopicProbe.Event published = probe.await(e -> id.equals(e.key()) && EventTypes.SEMINAR_PUBLISHED.equals(e.type()), WAIT);
+            TopicProbe.Event published = probe.await(e -> id.equals(e.key()) && EventTypes.SEMINAR_PUBLISHED.is(e.type()), WAIT);
             JsonNode seminar = Fixtures.JSON.readTree(published.data());
             assertEquals(id, seminar.get("seminarId").asText());
             assertEquals("13", seminar.get("hostPrefecture").asText());
@@ -58,15 +58,15 @@ class EventsTest {
             assertTrue(seminar.get("startsAt").asText().endsWith("+09:00"), seminar.toString());
             assertEquals(id, published.subject());
 
-            JsonNode confirmed = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_CONFIRMED.equals(e.type()), WAIT));
+            JsonNode confirmed = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_CONFIRMED.is(e.type()), WAIT));
             assertEquals(a, confirmed.get("registrationId").asText());
             assertEquals(2, confirmed.get("seats").asInt());
-            JsonNode waitlisted = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_WAITLISTED.equals(e.type()), WAIT));
+            JsonNode waitlisted = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_WAITLISTED.is(e.type()), WAIT));
             assertEquals(b, waitlisted.get("registrationId").asText());
             assertEquals(1, waitlisted.get("waitlistPosition").asInt());
-            JsonNode cancelled = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_CANCELLED.equals(e.type()), WAIT));
+            JsonNode cancelled = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_CANCELLED.is(e.type()), WAIT));
             assertEquals(a, cancelled.get("registrationId").asText());
-            JsonNode promoted = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_PROMOTED.equals(e.type()), WAIT));
+            JsonNode promoted = data(probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_PROMOTED.is(e.type()), WAIT));
             assertEquals(b, promoted.get("registrationId").asText());
             assertEquals("CONFIRMED", promoted.get("status").asText());
 
@@ -81,14 +81,14 @@ class EventsTest {
             as("secretariat").when().get("/api/v1/seminars/" + id).then().statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("PUBLISHED"));
             as("secretariat").header("If-Match", "*").when().post("/api/v1/seminars/" + id + "/cancel").then().statusCode(200);
-            probe.await(e -> id.equals(e.key()) && EventTypes.SEMINAR_CANCELLED.equals(e.type()), WAIT);
-            probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_CANCELLED.equals(e.type()) && e.data().contains(b), WAIT);
+            probe.await(e -> id.equals(e.key()) && EventTypes.SEMINAR_CANCELLED.is(e.type()), WAIT);
+            probe.await(e -> id.equals(e.key()) && EventTypes.REGISTRATION_CANCELLED.is(e.type()) && e.data().contains(b), WAIT);
 
             List<TopicProbe.Event> mine = probe.drain(Duration.ofMillis(500)).stream().filter(e -> id.equals(e.key())).toList();
             List<String> types = mine.stream().map(TopicProbe.Event::type).toList();
-            assertEquals(List.of(EventTypes.SEMINAR_PUBLISHED, EventTypes.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_WAITLISTED,
-                    EventTypes.REGISTRATION_CANCELLED, EventTypes.REGISTRATION_PROMOTED, EventTypes.SEMINAR_CANCELLED,
-                    EventTypes.REGISTRATION_CANCELLED), types, "one seminar's events arrive in order, each once");
+            assertEquals(List.of(EventTypes.SEMINAR_PUBLISHED.name(), EventTypes.REGISTRATION_CONFIRMED.name(), EventTypes.REGISTRATION_WAITLISTED.name(),
+                    EventTypes.REGISTRATION_CANCELLED.name(), EventTypes.REGISTRATION_PROMOTED.name(), EventTypes.SEMINAR_CANCELLED.name(),
+                    EventTypes.REGISTRATION_CANCELLED.name()), types, "one seminar's events arrive in order, each once");
             for (TopicProbe.Event e : mine) {
                 assertFalse(e.data().contains("example.jp") || e.data().contains("山田") || e.data().contains("03-0000"),
                         "no personal data in events: " + e.data());
@@ -123,22 +123,22 @@ class EventsTest {
         String id = published(body);
         as(null).when().get("/api/v1/seminars/" + id).then().body("hostInactive", equalTo(false));
 
-        try (TopicProbe probe = TestInfra.probe(Topics.CONTACT_POINTS, Topics.dlq(Topics.CONTACT_POINTS))) {
+        try (TopicProbe probe = TestInfra.probe(Topics.CONTACT_POINTS, Topics.dlq(Topics.CONTACT_POINTS, "seminar-service"))) {
             String inactiveId = UUID.randomUUID().toString();
-            probe.publish(Topics.CONTACT_POINTS, "30", inactiveId, EventTypes.CONTACT_POINT_CHANGED, changed("30", false));
+            probe.publish(Topics.CONTACT_POINTS, "30", inactiveId, EventTypes.CONTACT_POINT_CHANGED.name(), changed("30", false));
             await().atMost(WAIT).untilAsserted(() -> as(null).when().get("/api/v1/seminars/" + id)
                     .then().body("hostInactive", equalTo(true)));
             as("secretariat").queryParam("hostInactive", "true").queryParam("size", "100").when().get("/api/v1/seminars")
                     .then().body("items.id", org.hamcrest.Matchers.hasItem(id));
 
-            probe.publish(Topics.CONTACT_POINTS, "30", UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED,
+            probe.publish(Topics.CONTACT_POINTS, "30", UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED.name(),
                     changed("30", true));
             await().atMost(WAIT).untilAsserted(() -> as(null).when().get("/api/v1/seminars/" + id)
                     .then().body("hostInactive", equalTo(false)));
 
             // the old "inactive" event delivered again (same CloudEvents id): the inbox recognizes it, nothing changes
             double before = redelivered();
-            probe.publish(Topics.CONTACT_POINTS, "30", inactiveId, EventTypes.CONTACT_POINT_CHANGED, changed("30", false));
+            probe.publish(Topics.CONTACT_POINTS, "30", inactiveId, EventTypes.CONTACT_POINT_CHANGED.name(), changed("30", false));
             await().atMost(WAIT).until(() -> redelivered() > before);
             as(null).when().get("/api/v1/seminars/" + id).then().body("hostInactive", equalTo(false));
             ContactPointStatus status = QuarkusTransaction.requiringNew().call(() -> ContactPointStatus.findById("30"));
@@ -147,11 +147,11 @@ class EventsTest {
 
             // a poison event goes to the dead-letter topic and consumption goes on; unknown types are skipped
             double dead = deadLettered();
-            probe.publish(Topics.CONTACT_POINTS, "30", UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED, "{\"code\":");
-            probe.publish(Topics.CONTACT_POINTS, "30", UUID.randomUUID().toString(), EventTypes.SLOT_OPENED, "{\"whatever\":1}");
-            probe.await(e -> e.topic().equals(Topics.dlq(Topics.CONTACT_POINTS)) && "{\"code\":".equals(e.data()), WAIT);
+            probe.publish(Topics.CONTACT_POINTS, "30", UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED.name(), "{\"code\":");
+            probe.publish(Topics.CONTACT_POINTS, "30", UUID.randomUUID().toString(), EventTypes.SLOT_OPENED.name(), "{\"whatever\":1}");
+            probe.await(e -> e.topic().equals(Topics.dlq(Topics.CONTACT_POINTS, "seminar-service")) && "{\"code\":".equals(e.data()), WAIT);
             await().atMost(WAIT).until(() -> deadLettered() > dead);
-            probe.publish(Topics.CONTACT_POINTS, "29", UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED,
+            probe.publish(Topics.CONTACT_POINTS, "29", UUID.randomUUID().toString(), EventTypes.CONTACT_POINT_CHANGED.name(),
                     changed("29", true));
             await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> ContactPointStatus.findById("29") != null));
         }

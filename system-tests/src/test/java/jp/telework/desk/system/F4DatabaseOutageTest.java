@@ -74,7 +74,7 @@ class F4DatabaseOutageTest {
 
         List<String> failures = new ArrayList<>();
         List<TopicProbe.Event> deadLettered = new ArrayList<>();
-        TopicProbe dlq = new TopicProbe(SystemStack.kafka(), Topics.dlq(Topics.CONTACT_POINTS));
+        TopicProbe dlq = new TopicProbe(SystemStack.kafka(), Topics.dlq(Topics.CONTACT_POINTS, "consultation-service"));
         dlq.drain(Duration.ofSeconds(1));
         takeDatabaseAway("consultations");
         try {

@@ -18,10 +18,23 @@ import jp.telework.desk.common.data.DatabaseFailures;
 
 /**
  * Applies an incoming CloudEvent exactly once in effect: the event id is recorded in the same
- * transaction as the handler's changes, so a redelivery changes nothing. Unknown types are skipped
- * (forward compatibility). Broken events are nacked at once; failing handlers are retried a bounded
- * number of times and then nacked. The channel's failure strategy sends nacked messages to its
- * dead-letter topic and consumption goes on.
+ * transaction as the handler's changes, so a redelivery changes nothing. What happens to an event:
+ * <ul>
+ * <li><b>unknown type</b> (no handler; a newer version, another service's type on the topic): acked and
+ * skipped, never dead-lettered, never an error (forward compatibility);</li>
+ * <li><b>poison</b>, dead-lettered at once without retries: no CloudEvents id or type, empty data, data that
+ * does not read into the type's payload class (Jackson's exceptions, including an enum or date it cannot
+ * parse), or a {@link PoisonEventException} from the handler. Handlers refuse bad data with that exception;
+ * no other exception means poison (an {@code IllegalArgumentException} from a handler is a failure like
+ * any other);</li>
+ * <li><b>transient</b> (our database is down or out of connections, see {@link DatabaseFailures}): the
+ * consumer waits and tries again, backing off up to 5 s, for as long as it takes; the partition pauses
+ * and nothing is dead-lettered, because the event is fine;</li>
+ * <li><b>any other failure</b>: retried {@code telework.consumer.max-attempts} times in all (default 3),
+ * then dead-lettered.</li>
+ * </ul>
+ * Dead-lettering is a nack: the channel's {@code failure-strategy=dead-letter-queue} writes the record to
+ * its consumer group's dead-letter topic ({@code Topics.dlq(topic, group)}) and consumption goes on.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -53,6 +66,7 @@ public class IdempotentConsumer {
         EventHandlers.Entry<?> entry = handlers.get(ce.getType());
         if (entry == null) {
             LOG.debugf("%s: ignoring event type %s (%s)", consumer, ce.getType(), ce.getId());
+            meters.counter("telework.events.ignored", "consumer", consumer).increment();
             return message.ack();
         }
         EventContext context = new EventContext(ce.getId(), ce.getType(), ce.getSubject().orElse(null),
@@ -61,13 +75,14 @@ public class IdempotentConsumer {
         try {
             String raw = message.getPayload();
             if (raw == null || raw.isBlank()) {
-                throw new IllegalArgumentException("empty data");
+                throw new PoisonEventException("empty data");
             }
-            payload = reader.forType(entry.payloadType()).readValue(raw);
+            payload = reader.forType(entry.type().payloadType()).readValue(raw);
         } catch (Exception e) {
             return dead(consumer, message, new PoisonEventException("event " + ce.getId() + " (" + ce.getType()
                     + ") has unreadable data: " + e.getMessage(), e));
         }
+        int waits = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -84,10 +99,13 @@ public class IdempotentConsumer {
             } catch (RuntimeException e) {
                 if (DatabaseFailures.transientFailure(e)) {
                     // the event is fine, our database is down or out of connections: wait for it (this
-                    // partition pauses) instead of dead-lettering valid events
-                    LOG.warnf("%s: database unavailable or busy while applying event %s; retrying", consumer, context.id());
-                    sleep(Math.min(5000L, 250L * attempt));
-                    attempt = 0;
+                    // partition pauses) instead of dead-lettering valid events; waits do not use up attempts
+                    waits++;
+                    LOG.warnf("%s: database unavailable or busy while applying event %s (wait %d); retrying", consumer,
+                            context.id(), waits);
+                    meters.counter("telework.events.waited", "consumer", consumer).increment();
+                    sleep(Math.min(5000L, 250L * waits));
+                    attempt--;
                     continue;
                 }
                 if (attempt >= maxAttempts) {
@@ -101,11 +119,7 @@ public class IdempotentConsumer {
 
     @SuppressWarnings("unchecked")
     private static <T> void invoke(EventHandlers.Entry<T> entry, EventContext context, Object payload) {
-        try {
-            entry.handler().accept(context, (T) payload);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("event " + context.id() + " rejected: " + e.getMessage(), e);
-        }
+        entry.handler().accept(context, (T) payload);
     }
 
     private CompletionStage<Void> dead(String consumer, Message<String> message, RuntimeException reason) {

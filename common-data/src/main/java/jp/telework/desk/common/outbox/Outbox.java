@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.telework.desk.events.EventType;
+
 /**
  * Records an event in the caller's transaction. The business change and its event commit or roll
  * back together; {@link OutboxRelay} publishes committed rows to Kafka afterwards (at least once).
@@ -22,13 +24,20 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /**
+     * Records one event of {@code type} on the type's topic. {@code key} is the aggregate id (Kafka
+     * key and CloudEvents {@code subject}): one aggregate's events stay in order.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String topic, String key, String type, Object payload) {
+    public <T> UUID record(EventType<T> type, String key, T payload) {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type + " carries " + type.payloadType().getSimpleName() + ", not " + payload);
+        }
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
-        event.topic = topic;
+        event.topic = type.topic();
         event.eventKey = key;
-        event.type = type;
+        event.type = type.name();
         event.subject = key;
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,11 +38,27 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes committed outbox rows in commit order and marks them sent. Woken right after a
- * transaction that recorded events commits, and polls every second as a safety net. A PostgreSQL advisory lock
- * lets only one instance of a service publish at a time, which keeps each aggregate's events in
- * order even with several replicas. A row whose send fails stays unpublished and is retried; the
- * batch stops there so later events of the same aggregate never overtake it.
+ * Publishes committed outbox rows in order and marks them sent. Woken right after a transaction that
+ * recorded events commits, and polls every second as a safety net.
+ *
+ * <p><b>One publisher.</b> Each batch runs in its own transaction that first takes the PostgreSQL
+ * advisory lock {@code pg_try_advisory_xact_lock}; an instance that does not get it publishes nothing.
+ * The lock is held while the batch is sent and its rows are marked, and is released by the commit that
+ * makes the marks visible, so a second replica (or a second relay in one JVM) that gets the lock next
+ * reads only rows still unpublished. This relies on READ COMMITTED (the PostgreSQL and Quarkus default):
+ * the batch query takes its snapshot after the lock was granted.
+ *
+ * <p><b>Order.</b> Rows are read in {@code seq} order among committed rows: a row of a transaction that
+ * commits later is never skipped (there is no high-water mark), it is published by the next drain. An
+ * aggregate's changes hold its row lock from the insert of their event to the commit, so for one key
+ * the insertion order is the commit order.
+ *
+ * <p><b>Failures.</b> A row is marked published only when it and every row before it were
+ * acknowledged. At most one row per key is in flight: a row is sent only once the previous row with
+ * its key was acknowledged, so a failed send never lets a later event of the same aggregate reach
+ * Kafka first. The batch stops at the first failure (attempts and last error are kept on the row); the
+ * next drain starts again at that row. Rows of other keys acknowledged after the failure are sent again
+ * then (at least once: consumers dedupe by CloudEvents id).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -132,6 +150,21 @@ public class OutboxRelay {
         return total;
     }
 
+    /**
+     * A second relay on the same table and channel, as another replica of the service would run it.
+     * Not a bean: nothing wakes or polls it; tests call {@link #drain()} on it.
+     */
+    OutboxRelay replica() {
+        OutboxRelay replica = new OutboxRelay();
+        replica.emitter = emitter;
+        replica.em = em;
+        replica.registry = registry;
+        replica.source = source;
+        replica.batchSize = batchSize;
+        replica.sendTimeout = sendTimeout;
+        return replica;
+    }
+
     public long pending() {
         return QuarkusTransaction.joiningExisting().call(() -> OutboxEvent.count("publishedAt is null"));
     }
@@ -143,28 +176,30 @@ public class OutboxRelay {
             return 0;
         }
         List<OutboxEvent> batch = OutboxEvent.find("publishedAt is null order by seq").page(0, batchSize).list();
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(send(event));
-        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int published = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxEvent event = batch.get(i);
-            try {
-                acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                event.publishedAt = now;
-                published++;
-            } catch (Exception e) {
-                // stop at the first failure: later rows are sent again next time (consumers dedupe)
-                event.attempts++;
-                String message = e.getCause() != null ? e.getCause().toString() : e.toString();
-                event.lastError = message.length() > 500 ? message.substring(0, 500) : message;
-                LOG.warnf("outbox relay: event %s (%s) not published yet: %s", event.id, event.type, event.lastError);
-                break;
+        while (published < batch.size()) {
+            // a wave: the next rows up to (not including) the second row of some key, sent at once
+            List<CompletableFuture<Void>> acks = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (int i = published; i < batch.size() && keys.add(batch.get(i).eventKey); i++) {
+                acks.add(send(batch.get(i)));
+            }
+            for (CompletableFuture<Void> ack : acks) {
+                OutboxEvent event = batch.get(published);
+                try {
+                    ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    event.publishedAt = now;
+                    published++;
+                } catch (Exception e) {
+                    // stop at the first failure: it and later rows are sent again next time (consumers dedupe)
+                    event.attempts++;
+                    Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    String message = cause.toString();
+                    event.lastError = message.length() > 500 ? message.substring(0, 500) : message;
+                    LOG.warnf("outbox relay: event %s (%s) not published yet: %s", event.id, event.type, event.lastError);
+                    return published;
+                }
             }
         }
         return published;

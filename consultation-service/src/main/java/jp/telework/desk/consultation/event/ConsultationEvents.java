@@ -10,7 +10,7 @@ import jp.telework.desk.consultation.domain.Booking;
 import jp.telework.desk.consultation.domain.Inquiry;
 import jp.telework.desk.events.ConsultationEventV1;
 import jp.telework.desk.events.InquiryEventV1;
-import jp.telework.desk.events.Topics;
+import jp.telework.desk.events.EventType;
 
 /**
  * Records booking and inquiry events in the outbox (same transaction as the change) on
@@ -22,18 +22,18 @@ public class ConsultationEvents {
     @Inject
     Outbox outbox;
 
-    public void booking(String type, Booking b) {
+    public void booking(EventType<ConsultationEventV1> type, Booking b) {
         booking(type, b, null);
     }
 
-    public void booking(String type, Booking b, UUID previousSlotId) {
-        outbox.record(Topics.CONSULTATIONS, b.id.toString(), type,
+    public void booking(EventType<ConsultationEventV1> type, Booking b, UUID previousSlotId) {
+        outbox.record(type, b.id.toString(),
                 new ConsultationEventV1(b.id, b.slot.id, previousSlotId, b.contactPointCode, b.slot.mode.name(), b.slot.date,
                         b.topicList(), b.status.name()));
     }
 
-    public void inquiry(String type, Inquiry i) {
-        outbox.record(Topics.CONSULTATIONS, i.id.toString(), type,
+    public void inquiry(EventType<InquiryEventV1> type, Inquiry i) {
+        outbox.record(type, i.id.toString(),
                 new InquiryEventV1(i.id, i.prefecture, i.category.name(), i.status.name()));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import jp.telework.desk.common.inbox.PoisonEventException;
 import jp.telework.desk.consultation.domain.Booking;
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.Capacity;
@@ -23,13 +24,14 @@ import jp.telework.desk.consultation.domain.SlotStatus;
 import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.event.ConsultationEvents;
 import jp.telework.desk.events.ContactPointChangedV1;
+import jp.telework.desk.events.EventType;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.events.SlotV1;
 
 /**
  * Keeps the local projection of slots and contact points. Runs inside the idempotent consumer's
  * transaction (one per event, with its inbox row). Data that can never apply throws
- * IllegalArgumentException (the event goes to the dead-letter topic).
+ * {@link PoisonEventException} (the event goes to the consumer's dead-letter topic).
  */
 @ApplicationScoped
 public class SlotProjectionService {
@@ -46,9 +48,10 @@ public class SlotProjectionService {
      * capacity are flagged NEEDS_RESCHEDULE, each with an event; the oldest keep their place.
      */
     @Transactional
-    public void slot(String type, SlotV1 e) {
+    public void slot(EventType<SlotV1> type, SlotV1 e) {
         validate(e);
-        SlotStatus status = EventTypes.SLOT_CLOSED.equals(type) ? SlotStatus.CLOSED : SlotStatus.valueOf(e.status());
+        SlotStatus status = EventTypes.SLOT_CLOSED.equals(type) ? SlotStatus.CLOSED
+                : PoisonEventException.known(SlotStatus.class, e.status(), "status");
         // the row lock orders this change with bookings and reschedules of the same slot
         Slot slot = Slot.findById(e.slotId(), LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = Tokyo.now(clock);
@@ -64,7 +67,7 @@ public class SlotProjectionService {
             return;
         }
         if (!slot.contactPointCode.equals(e.contactPointCode())) {
-            throw new IllegalArgumentException("slot " + e.slotId() + " cannot move from contact point "
+            throw new PoisonEventException("slot " + e.slotId() + " cannot move from contact point "
                     + slot.contactPointCode + " to " + e.contactPointCode());
         }
         copy(e, status, slot, now);
@@ -83,11 +86,10 @@ public class SlotProjectionService {
 
     @Transactional
     public void contactPoint(ContactPointChangedV1 e) {
-        if (!Prefectures.isCode(e.code())) {
-            throw new IllegalArgumentException("not a contact point code: " + e.code());
-        }
-        Region region = Region.valueOf(e.region());
-        String[] modes = e.modes() == null ? new String[0] : e.modes().stream().map(m -> Mode.valueOf(m).name()).toArray(String[]::new);
+        PoisonEventException.require(Prefectures.isCode(e.code()), "not a contact point code: " + e.code());
+        Region region = PoisonEventException.known(Region.class, e.region(), "region");
+        String[] modes = e.modes() == null ? new String[0]
+                : e.modes().stream().map(m -> PoisonEventException.known(Mode.class, m, "mode").name()).toArray(String[]::new);
         ContactPointInfo cp = ContactPointInfo.findById(e.code(), LockModeType.PESSIMISTIC_WRITE);
         boolean known = cp != null;
         if (!known) {
@@ -109,7 +111,7 @@ public class SlotProjectionService {
         slot.date = e.date();
         slot.startTime = e.startTime();
         slot.endTime = e.endTime();
-        slot.mode = Mode.valueOf(e.mode());
+        slot.mode = PoisonEventException.known(Mode.class, e.mode(), "mode");
         slot.capacity = e.capacity();
         slot.status = status;
         slot.revision = e.revision();
@@ -117,20 +119,12 @@ public class SlotProjectionService {
     }
 
     private static void validate(SlotV1 e) {
-        if (e.slotId() == null || e.date() == null || e.startTime() == null || e.endTime() == null || e.mode() == null
-                || e.status() == null) {
-            throw new IllegalArgumentException("slot event lacks required fields");
-        }
-        if (!Prefectures.isCode(e.contactPointCode())) {
-            throw new IllegalArgumentException("not a contact point code: " + e.contactPointCode());
-        }
-        if (!e.endTime().isAfter(e.startTime())) {
-            throw new IllegalArgumentException("slot " + e.slotId() + " ends before it starts");
-        }
-        if (e.capacity() < 0) {
-            throw new IllegalArgumentException("slot " + e.slotId() + " has a negative capacity");
-        }
-        Mode.valueOf(e.mode());
-        SlotStatus.valueOf(e.status());
+        PoisonEventException.require(e.slotId() != null && e.date() != null && e.startTime() != null && e.endTime() != null
+                && e.mode() != null && e.status() != null, "slot event lacks required fields");
+        PoisonEventException.require(Prefectures.isCode(e.contactPointCode()), "not a contact point code: " + e.contactPointCode());
+        PoisonEventException.require(e.endTime().isAfter(e.startTime()), "slot " + e.slotId() + " ends before it starts");
+        PoisonEventException.require(e.capacity() >= 0, "slot " + e.slotId() + " has a negative capacity");
+        PoisonEventException.known(Mode.class, e.mode(), "mode");
+        PoisonEventException.known(SlotStatus.class, e.status(), "status");
     }
 }

@@ -9,7 +9,6 @@ import jp.telework.desk.common.outbox.Outbox;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.events.ContactPointChangedV1;
 import jp.telework.desk.events.EventTypes;
-import jp.telework.desk.events.Topics;
 
 /** Turns contact-point changes into outbox rows on contact-points.events, keyed by the code. */
 @ApplicationScoped
@@ -18,8 +17,7 @@ public class ContactPointEvents {
     Outbox outbox;
 
     public void changed(ContactPoint cp) {
-        outbox.record(Topics.CONTACT_POINTS, cp.code, EventTypes.CONTACT_POINT_CHANGED,
-                new ContactPointChangedV1(cp.code, cp.region.name(), List.of(cp.modes), cp.faceToFaceAvailable(),
-                        cp.active, cp.latitude, cp.longitude));
+        outbox.record(EventTypes.CONTACT_POINT_CHANGED, cp.code, new ContactPointChangedV1(cp.code, cp.region.name(),
+                List.of(cp.modes), cp.faceToFaceAvailable(), cp.active, cp.latitude, cp.longitude));
     }
 }

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 
 import jp.telework.desk.common.outbox.Outbox;
 import jp.telework.desk.contactpoint.domain.Slot;
+import jp.telework.desk.events.EventType;
 import jp.telework.desk.events.EventTypes;
 import jp.telework.desk.events.SlotV1;
-import jp.telework.desk.events.Topics;
 
 /**
  * Announces slot changes on contact-points.events through the outbox, in the caller's transaction.
@@ -31,8 +31,8 @@ public class SlotEvents {
         record(EventTypes.SLOT_CLOSED, slot);
     }
 
-    private void record(String type, Slot s) {
-        outbox.record(Topics.CONTACT_POINTS, s.contactPointCode, type, new SlotV1(s.id, s.contactPointCode, s.date, s.startTime,
+    private void record(EventType<SlotV1> type, Slot s) {
+        outbox.record(type, s.contactPointCode, new SlotV1(s.id, s.contactPointCode, s.date, s.startTime,
                 s.endTime, s.mode.name(), s.capacity, s.status, s.revision));
     }
 }

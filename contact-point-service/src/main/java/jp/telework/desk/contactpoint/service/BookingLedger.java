@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import jp.telework.desk.common.inbox.PoisonEventException;
 import jp.telework.desk.contactpoint.domain.BookingRef;
 import jp.telework.desk.events.ConsultationEventV1;
 import java.time.Clock;
@@ -138,13 +139,13 @@ public class BookingLedger {
                 .getSingleResult();
         if (found.intValue() == 0) {
             // never ours: no retry can make it apply
-            throw new IllegalArgumentException("unknown slot " + slotId);
+            throw new PoisonEventException("unknown slot " + slotId);
         }
     }
 
     private static UUID required(UUID value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException(field + " is missing");
+            throw new PoisonEventException(field + " is missing");
         }
         return value;
     }

@@ -4,6 +4,7 @@ package jp.telework.desk.contactpoint.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import jp.telework.desk.common.inbox.PoisonEventException;
 import jp.telework.desk.contactpoint.domain.RegistrationRef;
 import jp.telework.desk.contactpoint.domain.SeminarRef;
 import jp.telework.desk.events.RegistrationEventV1;
@@ -20,9 +21,7 @@ public class SeminarLedger {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void seminar(SeminarEventV1 e) {
-        if (e.seminarId() == null || e.status() == null) {
-            throw new IllegalArgumentException("seminarId and status are required");
-        }
+        PoisonEventException.require(e.seminarId() != null && e.status() != null, "seminarId and status are required");
         SeminarRef s = SeminarRef.findById(e.seminarId());
         if (s == null) {
             s = new SeminarRef();
@@ -41,9 +40,8 @@ public class SeminarLedger {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void registration(RegistrationEventV1 e) {
-        if (e.registrationId() == null || e.seminarId() == null || e.status() == null) {
-            throw new IllegalArgumentException("registrationId, seminarId and status are required");
-        }
+        PoisonEventException.require(e.registrationId() != null && e.seminarId() != null && e.status() != null,
+                "registrationId, seminarId and status are required");
         RegistrationRef r = RegistrationRef.findById(e.registrationId());
         if (r == null) {
             r = new RegistrationRef();

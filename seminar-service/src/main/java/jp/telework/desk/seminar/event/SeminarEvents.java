@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jp.telework.desk.common.outbox.Outbox;
 import jp.telework.desk.events.RegistrationEventV1;
 import jp.telework.desk.events.SeminarEventV1;
-import jp.telework.desk.events.Topics;
+import jp.telework.desk.events.EventType;
 import jp.telework.desk.seminar.domain.Registration;
 import jp.telework.desk.seminar.domain.Seminar;
 import jp.telework.desk.common.vocabulary.Tokyo;
@@ -23,15 +23,15 @@ public class SeminarEvents {
     @Inject
     Outbox outbox;
 
-    public void seminar(String type, Seminar s) {
-        outbox.record(Topics.SEMINARS, s.id.toString(), type,
+    public void seminar(EventType<SeminarEventV1> type, Seminar s) {
+        outbox.record(type, s.id.toString(),
                 new SeminarEventV1(s.id, s.kind.name(), s.format.name(), s.hostPrefecture(), s.venuePrefecture,
                         s.startsAt.atZoneSameInstant(Tokyo.ZONE).toOffsetDateTime(), s.totalCapacity(), s.status.name()));
     }
 
     /** @param waitlistPosition the registration's place in its waitlist, only while WAITLISTED */
-    public void registration(String type, Seminar s, Registration r, Integer waitlistPosition) {
-        outbox.record(Topics.SEMINARS, s.id.toString(), type,
+    public void registration(EventType<RegistrationEventV1> type, Seminar s, Registration r, Integer waitlistPosition) {
+        outbox.record(type, s.id.toString(),
                 new RegistrationEventV1(r.id, s.id, s.hostPrefecture(), r.seats, r.status.name(), waitlistPosition));
     }
 }
