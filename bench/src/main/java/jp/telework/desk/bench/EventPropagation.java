@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.telework.desk.infra.Java;
 import jp.telework.desk.kafka.BrokerClasspath;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 /**
  * Scenario 4: an association opens one extra slot in contact-point-service (an EXTRA_WINDOW
@@ -70,7 +71,7 @@ final class EventPropagation {
 
     void run(BenchStack stack, Accounts accounts, Options opt, Results results) {
         Log.section("scenario 4: event propagation (availability change -> bookable in consultation-service) vs Kafka EndToEndLatency");
-        LocalDate date = LocalDate.now(Contention.TOKYO).plusDays(3);
+        LocalDate date = LocalDate.now(Tokyo.ZONE).plusDays(3);
         String cpUrl = stack.url("contact-point-service") + "/api/v1/contact-points/13/availability/exceptions";
         Histogram open = new Histogram(60_000_000L, 3);
         Histogram openFromRequest = new Histogram(60_000_000L, 3);
