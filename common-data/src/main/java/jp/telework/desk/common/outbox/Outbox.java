@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.telework.desk.events.EventType;
+import java.time.Clock;
 
 /**
  * Records an event in the caller's transaction. The business change and its event commit or roll
@@ -21,6 +22,8 @@ import jp.telework.desk.events.EventType;
 public class Outbox {
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
     @Inject
     OutboxRelay relay;
 
@@ -39,7 +42,7 @@ public class Outbox {
         event.eventKey = key;
         event.type = type.name();
         event.subject = key;
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.occurredAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         try {
             event.payload = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -36,6 +36,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.time.Clock;
 
 /**
  * Publishes committed outbox rows in order and marks them sent. Woken right after a transaction that
@@ -71,6 +72,8 @@ public class OutboxRelay {
     Emitter<String> emitter;
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
     @Inject
     TransactionSynchronizationRegistry registry;
 
@@ -176,7 +179,7 @@ public class OutboxRelay {
             return 0;
         }
         List<OutboxEvent> batch = OutboxEvent.find("publishedAt is null order by seq").page(0, batchSize).list();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int published = 0;
         while (published < batch.size()) {
             // a wave: the next rows up to (not including) the second row of some key, sent at once
