@@ -161,6 +161,7 @@ public class OutboxRelay {
         OutboxRelay replica = new OutboxRelay();
         replica.emitter = emitter;
         replica.em = em;
+        replica.clock = clock;
         replica.registry = registry;
         replica.source = source;
         replica.batchSize = batchSize;
