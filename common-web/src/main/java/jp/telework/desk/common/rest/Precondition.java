@@ -33,10 +33,6 @@ public final class Precondition {
         return v == null ? ANY : new Precondition(true, v);
     }
 
-    /** An exact version (for callers inside the service). */
-    public static Precondition version(long version) {
-        return new Precondition(true, version);
-    }
 
     /**
      * @param current the resource's version now, read under its row lock

@@ -25,6 +25,7 @@ import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.contactpoint.domain.HolidayCalendar;
 import jp.telework.desk.contactpoint.mapping.HolidayView;
+import jp.telework.desk.common.vocabulary.Tokyo;
 
 @Path("/api/v1/contact-points/holidays")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +45,7 @@ public class HolidayResource {
     public List<HolidayView> holidays(@Parameter(example = "2026") @QueryParam("year") String yearParam) {
         int year;
         try {
-            year = yearParam == null || yearParam.isBlank() ? LocalDate.now(clock).getYear() : Integer.parseInt(yearParam.trim());
+            year = yearParam == null || yearParam.isBlank() ? Tokyo.today(clock).getYear() : Integer.parseInt(yearParam.trim());
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("year", "must be a year such as 2026");
         }

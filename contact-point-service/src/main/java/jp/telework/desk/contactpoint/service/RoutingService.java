@@ -117,7 +117,7 @@ public class RoutingService {
             originLon = longitude;
         }
 
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(Tokyo.ZONE));
         LocalDateTime until = now.plus(within);
         int perContactPoint = 1 + Math.max(0, config.nextSlots());
         Map<String, List<FreeSlot>> free = freeSlots(mode, now, until, perContactPoint);

@@ -58,7 +58,7 @@ public class SlotMaterializer {
     MeterRegistry meters;
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return Tokyo.today(clock);
     }
 
     public LocalDate horizonEnd(LocalDate today) {

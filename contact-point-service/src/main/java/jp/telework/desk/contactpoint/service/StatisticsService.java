@@ -37,7 +37,7 @@ public class StatisticsService {
     @Transactional
     @SuppressWarnings("unchecked")
     public StatisticsView statistics(LocalDate fromParam, LocalDate toParam) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = Tokyo.today(clock);
         LocalDate from = fromParam != null ? fromParam : (toParam != null ? toParam.minusDays(27) : today.minusDays(28));
         LocalDate to = toParam != null ? toParam : from.plusDays(55);
         if (to.isBefore(from)) {

@@ -43,16 +43,16 @@ public class EdgeFilter {
         long started = System.nanoTime();
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
-        String offered = request.getHeader(Headers.REQUEST_ID);
+        String offered = request.getHeader(RequestIds.HEADER);
         String requestId = RequestIds.isSane(offered) ? offered : UUID.randomUUID().toString();
         rc.put(REQUEST_ID_KEY, requestId);
         // the gateway's own JAX-RS endpoints (and their log lines) then carry the same id
-        request.headers().set(Headers.REQUEST_ID, requestId);
+        request.headers().set(RequestIds.HEADER, requestId);
 
         GatewayConfig.Gateway g = config.gateway();
         rc.addHeadersEndHandler(v -> {
             var h = response.headers();
-            h.set(Headers.REQUEST_ID, requestId);
+            h.set(RequestIds.HEADER, requestId);
             h.set("X-Content-Type-Options", "nosniff");
             h.set("X-Frame-Options", g.frameOptions());
             h.set("Referrer-Policy", g.referrerPolicy());

@@ -14,8 +14,6 @@ import jp.telework.desk.common.rest.RequestIds;
  * connection and are never forwarded; Host is the upstream's; X-Forwarded-* are the gateway's to set.
  */
 public final class Headers {
-    public static final String REQUEST_ID = RequestIds.HEADER;
-
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
     private static final Set<String> FORWARDING = Set.of("forwarded", "x-forwarded-for", "x-forwarded-proto",
@@ -69,7 +67,7 @@ public final class Headers {
         if (host != null) {
             out.set("X-Forwarded-Host", host);
         }
-        out.set(REQUEST_ID, requestId);
+        out.set(RequestIds.HEADER, requestId);
         return out;
     }
 
