@@ -27,6 +27,7 @@ public final class KeycloakServer {
     private final int managementPort;
     private final Path logFile;
     private final boolean freshDatabase;
+    private boolean startedBefore;
     private ManagedProcess process;
 
     private KeycloakServer(Path workDir, int httpPort, int managementPort, boolean freshDatabase) {
@@ -39,6 +40,8 @@ public final class KeycloakServer {
 
     /**
      * @param freshDatabase true for tests: drop Keycloak's own database so the realm is imported anew
+     *     (on this first start only: a restart keeps the realms, users, sessions and signing keys, as a
+     *     real Keycloak coming back from an outage does)
      */
     public static KeycloakServer start(Path workDir, int httpPort, int managementPort, boolean freshDatabase) {
         KeycloakServer server = new KeycloakServer(Dirs.create(workDir), httpPort, managementPort, freshDatabase);
@@ -50,9 +53,10 @@ public final class KeycloakServer {
         Ports.requireFree(httpPort, "Keycloak", "the Keycloak port setting");
         Ports.requireFree(managementPort, "Keycloak management", "the Keycloak management port setting");
         Path home = unpack();
-        if (freshDatabase) {
+        if (freshDatabase && !startedBefore) {
             Dirs.delete(home.resolve("data/h2"));
         }
+        startedBefore = true;
         installRealm(home);
         process = ManagedProcess.start("keycloak", List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,

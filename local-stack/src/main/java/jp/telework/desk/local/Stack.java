@@ -29,8 +29,9 @@ import jp.telework.desk.infra.Waits;
 
 /**
  * The whole system as separate processes: PostgreSQL (one database per service), Kafka, Keycloak
- * and the four services. Used by the local-stack launcher and by the black-box system tests, which
- * also stop and restart single parts to inject faults.
+ * and the four services. Used by the local-stack launcher and the benchmark, which start all of it,
+ * and by the black-box system tests, which run the services against the build's shared servers
+ * ({@link Servers}) and stop and restart single parts to inject faults.
  */
 public final class Stack {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,8 +46,22 @@ public final class Stack {
             new Service("seminar-service", "TELEWORK_SEMINAR_PORT", "seminars"),
             new Service("gateway", "TELEWORK_GATEWAY_PORT", null));
 
+    /**
+     * PostgreSQL, Kafka and Keycloak run by somebody else, ready for a new stack: the databases of
+     * {@link #SERVICES} exist, the topics of {@code Topics.all()} exist, the realm is imported.
+     */
+    public interface Servers {
+        String jdbcUrl(String database);
+
+        String bootstrapServers();
+
+        /** The realm's issuer: the services' {@code quarkus.oidc.auth-server-url}. */
+        String issuer();
+    }
+
     private final StackConfig config;
     private final boolean durable;
+    private final Servers external;
     private final Consumer<String> progress;
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -66,6 +81,15 @@ public final class Stack {
     public Stack(StackConfig config, boolean durable, Consumer<String> progress) {
         this.config = config;
         this.durable = durable;
+        this.external = null;
+        this.progress = progress;
+    }
+
+    /** Only the four services, against servers that run already ({@link #postgres()} and the like are then null). */
+    public Stack(StackConfig config, Servers servers, Consumer<String> progress) {
+        this.config = config;
+        this.durable = false;
+        this.external = servers;
         this.progress = progress;
     }
 
@@ -79,7 +103,18 @@ public final class Stack {
         config.ports().forEach((name, port) -> Ports.requireFree(port,
                 name.replace("TELEWORK_", "").replace("_PORT", "").toLowerCase().replace('_', '-'), "the environment variable " + name));
         SERVICES.forEach(s -> jar(s));
+        if (external == null) {
+            startServers();
+        }
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (Service s : SERVICES) {
+            starting.add(CompletableFuture.runAsync(() -> startService(s.name()), starter));
+        }
+        starting.forEach(Stack::join);
+        return this;
+    }
 
+    private void startServers() {
         CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> {
             progress.accept("starting PostgreSQL on 127.0.0.1:" + config.port("TELEWORK_POSTGRES_PORT"));
             postgres = PostgresServer.start(config.home().resolve("postgres"), config.port("TELEWORK_POSTGRES_PORT"), durable);
@@ -102,12 +137,6 @@ public final class Stack {
         join(pg);
         join(broker);
         join(kc);
-        List<CompletableFuture<Void>> starting = new ArrayList<>();
-        for (Service s : SERVICES) {
-            starting.add(CompletableFuture.runAsync(() -> startService(s.name()), starter));
-        }
-        starting.forEach(Stack::join);
-        return this;
     }
 
     public void startService(String name) {
@@ -144,6 +173,30 @@ public final class Stack {
         }
     }
 
+    /** The servers the services use: the stack's own, or the external ones it was given. */
+    public Servers servers() {
+        if (external != null) {
+            return external;
+        }
+        return new Servers() {
+            @Override
+            public String jdbcUrl(String database) {
+                return postgres.jdbcUrl(database);
+            }
+
+            @Override
+            public String bootstrapServers() {
+                return kafka.bootstrapServers();
+            }
+
+            @Override
+            public String issuer() {
+                return keycloak.issuer();
+            }
+        };
+    }
+
+    /** Stops the services, and the servers if the stack started them. */
     public void stopAll() {
         new ArrayList<>(services.keySet()).reversed().forEach(this::stopService);
         if (keycloak != null) {
@@ -183,12 +236,13 @@ public final class Stack {
 
     private Map<String, String> environment(Service s) {
         Map<String, String> env = new LinkedHashMap<>();
+        Servers servers = servers();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(s.portVariable())));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", servers.issuer());
         if (s.database() != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", servers.jdbcUrl(s.database()));
         }
         env.put("TELEWORK_UPSTREAMS_CONTACT_POINTS", url("contact-point-service"));
         env.put("TELEWORK_UPSTREAMS_CONSULTATIONS", url("consultation-service"));

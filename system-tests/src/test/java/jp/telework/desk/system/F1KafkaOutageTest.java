@@ -50,7 +50,7 @@ class F1KafkaOutageTest {
 
         List<String> keep = new ArrayList<>();
         try (TopicProbe probe = new TopicProbe(SystemStack.kafka(), Topics.CONSULTATIONS, Topics.SEMINARS)) {
-            SystemStack.get().kafka().stop();
+            SystemStack.stop(SystemStack.Server.KAFKA);
             String b1;
             String b2;
             String b3;
@@ -79,7 +79,7 @@ class F1KafkaOutageTest {
                 // contact-point-service cannot have heard of it: nothing could be delivered
                 assertEquals(0, Fixtures.bookedAtContactPoint("27", s0));
             } finally {
-                SystemStack.get().kafka().start();
+                SystemStack.restart(SystemStack.Server.KAFKA);
             }
 
             // after the restart the outbox delivers, the consumers apply, the counts converge

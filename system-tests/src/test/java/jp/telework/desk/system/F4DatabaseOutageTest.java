@@ -47,7 +47,7 @@ class F4DatabaseOutageTest {
     private static final long OBSERVE_NANOS = 25_000_000_000L;
 
     private static void admin(String sql) {
-        try (Connection c = DriverManager.getConnection(SystemStack.get().postgres().jdbcUrl("postgres"), PostgresServer.USER, "");
+        try (Connection c = DriverManager.getConnection(SystemStack.jdbcUrl("postgres"), PostgresServer.USER, "");
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -176,6 +176,11 @@ public final class Fresh {
         }
     }
 
+    /** {@code telework-<module>}: a module's own copy of the realm on the shared Keycloak. */
+    public static String realmName(String module) {
+        return KeycloakServer.REALM + "-" + module.toLowerCase().replaceAll("[^a-z0-9-]", "-");
+    }
+
     /**
      * Imports the repository's realm under another name (deleting an earlier copy of that name), so
      * the module sees nothing another module changed. Returns the copy's issuer.

@@ -40,8 +40,11 @@ import jp.telework.desk.infra.PostgresServer;
  * or SIGKILL.
  *
  * <p>Control: one line per connection on a loopback port recorded in {@code keeper.properties}:
- * {@code PING}, {@code ENSURE <server> <module>}, {@code STOP <server>}, {@code SHUTDOWN}; the answer
- * is {@code OK key=value ...} or {@code ERR message}.
+ * {@code PING}, {@code ENSURE <server> <module>}, {@code STOP <server>}, {@code PAUSE <server>},
+ * {@code RESUME <server>}, {@code SHUTDOWN}; the answer is {@code OK key=value ...} or {@code ERR message}.
+ * {@code PAUSE} stops the server's process and {@code RESUME} starts it again on the same port with
+ * the same data (the system tests' outages); {@code STOP} forgets it, and the next {@code ENSURE}
+ * starts a new one on another port.
  *
  * <p>The keeper runs in its own session ({@code setsid}): Ctrl-C in the build's terminal does not
  * reach it or its servers, which it stops in order once Maven has exited. A small watchdog shell in
@@ -69,18 +72,18 @@ public final class Keeper {
         this.dir = dir;
         slots.put("postgres", new Slot("PostgreSQL", () -> {
             PostgresServer pg = PostgresServer.start(dir.resolve("postgres"), Ports.free(), false);
-            return new Running(pg.port(), 0, pg::stop, () -> pg.process() != null && pg.process().isAlive());
+            return new Running(pg.port(), 0, pg::stop, pg::start, () -> pg.process() != null && pg.process().isAlive());
         }));
         slots.put("kafka", new Slot("Kafka", () -> {
             KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free());
             return new Running(Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1)),
-                    0, kafka::stop, () -> kafka.process() != null && kafka.process().isAlive());
+                    0, kafka::stop, kafka::start, () -> kafka.process() != null && kafka.process().isAlive());
         }));
         slots.put("keycloak", new Slot("Keycloak", () -> {
             int management = Ports.free();
             KeycloakServer kc = KeycloakServer.start(keycloakWorkDir(), Ports.free(), management, true);
             return new Running(Integer.parseInt(kc.baseUrl().substring(kc.baseUrl().lastIndexOf(':') + 1)), management, kc::stop,
-                    () -> kc.process() != null && kc.process().isAlive());
+                    kc::start, () -> kc.process() != null && kc.process().isAlive());
         }));
     }
 
@@ -194,6 +197,8 @@ public final class Keeper {
                     case "PING" -> "OK owner=" + owner.pid() + " keeper=" + ProcessHandle.current().pid();
                     case "ENSURE" -> slot(words).ensure(words.length > 2 ? words[2] : "?");
                     case "STOP" -> slot(words).stop();
+                    case "PAUSE" -> slot(words).pause();
+                    case "RESUME" -> slot(words).resume();
                     case "SHUTDOWN" -> {
                         shutdownRequested.countDown();
                         yield "OK";
@@ -329,14 +334,16 @@ public final class Keeper {
         System.out.println(java.time.LocalTime.now() + " " + message);
     }
 
-    private record Running(int port, int managementPort, Runnable stop, BooleanSupplier alive) {
+    /** A started server: {@code stop} ends its process, {@code restart} starts it again with the same port and data. */
+    private record Running(int port, int managementPort, Runnable stop, Runnable restart, BooleanSupplier alive) {
     }
 
-    /** One server: started on the first ENSURE, stopped on STOP or at the end. */
+    /** One server: started on the first ENSURE, paused and resumed on request, stopped on STOP or at the end. */
     private final class Slot {
         private final String label;
         private final Supplier<Running> starter;
         private Running running;
+        private boolean paused;
 
         Slot(String label, Supplier<Running> starter) {
             this.label = label;
@@ -348,6 +355,9 @@ public final class Keeper {
                 throw new InfraException("the keeper of " + ownerName() + " is shutting down");
             }
             boolean started = false;
+            if (paused) {
+                resume(); // a module never gets a server that an earlier module's test left paused
+            }
             if (running != null && !running.alive().getAsBoolean()) {
                 // died during an earlier module (crashed, or killed by a test): the next module gets a new one
                 log(label + " on port " + running.port() + " is gone; starting a new one");
@@ -374,7 +384,33 @@ public final class Keeper {
                 }
                 running = null;
             }
+            paused = false;
             return "OK";
+        }
+
+        synchronized String pause() {
+            if (running == null) {
+                throw new InfraException(label + " is not running");
+            }
+            if (!paused) {
+                log("pausing " + label + " on port " + running.port());
+                running.stop().run();
+                paused = true;
+            }
+            return "OK port=" + running.port();
+        }
+
+        synchronized String resume() {
+            if (running == null) {
+                throw new InfraException(label + " is not running");
+            }
+            if (paused) {
+                long t0 = System.nanoTime();
+                running.restart().run();
+                paused = false;
+                log(label + " resumed on port " + running.port() + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            }
+            return "OK port=" + running.port();
         }
     }
 }

@@ -228,6 +228,19 @@ public final class SharedInfra {
         call("STOP " + server);
     }
 
+    /**
+     * Stops the server's process but keeps its port and data (an outage injected by a test); the
+     * next {@link #resume} or {@link #ensure} starts it again.
+     */
+    public void pause(String server) {
+        call("PAUSE " + server);
+    }
+
+    /** Starts a paused server again, on the same port with the same data. */
+    public void resume(String server) {
+        call("RESUME " + server);
+    }
+
     /** Stops everything now instead of when the build ends (tests of the mechanism). */
     public void shutdown() {
         call("SHUTDOWN");

@@ -26,7 +26,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         if (SharedInfra.enabled()) {
             SharedInfra infra = SharedInfra.get();
             SharedInfra.Server kc = infra.ensure("keycloak");
-            String realm = realmName(SharedInfra.module());
+            String realm = Fresh.realmName(SharedInfra.module());
             String baseUrl = "http://127.0.0.1:" + kc.port();
             issuer = Fresh.realm(baseUrl, realm);
             infra.console(kc.started()
@@ -41,11 +41,6 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "quarkus.oidc.auth-server-url", issuer,
                 "telework.test.keycloak.issuer", issuer);
-    }
-
-    /** {@code telework-<module>}: the module's own copy of the realm on the shared Keycloak. */
-    public static String realmName(String module) {
-        return KeycloakServer.REALM + "-" + module.toLowerCase().replaceAll("[^a-z0-9-]", "-");
     }
 
     @Override

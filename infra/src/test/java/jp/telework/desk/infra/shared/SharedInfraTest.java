@@ -199,6 +199,36 @@ class SharedInfraTest {
     }
 
     @Test
+    @Order(6)
+    void aPausedServerComesBackOnItsPortWithItsData() throws Exception {
+        // Kafka: a record written before the outage is there after it; ENSURE by a later module resumes it
+        String bootstrap = "127.0.0.1:" + infra.ensure("kafka").port();
+        Fresh.topics(bootstrap, Topics.all());
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONTACT_POINTS, "13", "before the outage")).get();
+        }
+        infra.pause("kafka");
+        int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1));
+        assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", kafkaPort).close(),
+                "a paused broker does not listen");
+        SharedInfra.Server back = infra.ensure("kafka");
+        assertFalse(back.started(), "resumed, not a new broker");
+        assertEquals(bootstrap, "127.0.0.1:" + back.port());
+        assertEquals(List.of("before the outage"), consume(bootstrap, "after-outage", Duration.ofSeconds(20), 1));
+
+        // Keycloak: the realm copy imported before the outage still logs users in after RESUME
+        SharedInfra.Server kc = infra.ensure("keycloak");
+        String issuer = Fresh.realm("http://127.0.0.1:" + kc.port(), "telework-module-c");
+        infra.pause("keycloak");
+        assertThrows(InfraException.class, () -> new KeycloakTokens(issuer).password("sme-a"));
+        infra.resume("keycloak");
+        assertEquals(issuer, Jwt.claims(new KeycloakTokens(issuer).password("sme-a")).get("iss").asText());
+        assertEquals(kc.port(), infra.ensure("keycloak").port());
+    }
+
+    @Test
     @Order(9)
     void whenTheBuildEndsTheKeeperStopsEveryServerAndRemovesItsState() throws Exception {
         List<Integer> ports = List.of(infra.ensure("postgres").port(), infra.ensure("kafka").port(), infra.ensure("keycloak").port());
