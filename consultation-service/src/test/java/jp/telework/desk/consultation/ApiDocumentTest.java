@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
+import jp.telework.desk.infra.test.ApiLint;
 import jp.telework.desk.infra.test.OpenApiRules;
 
 @QuarkusTest
@@ -35,5 +36,10 @@ class ApiDocumentTest {
     @Test
     void healthIsUp() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theDocumentLintsCleanWithSpectralAndRedocly() {
+        ApiLint.assertClean("consultation-service", given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
+import jp.telework.desk.infra.test.ApiLint;
 import jp.telework.desk.infra.test.OpenApiRules;
 
 @QuarkusTest
@@ -49,5 +50,10 @@ class OpenApiTest {
                 org.junit.jupiter.api.Assertions.assertNotNull(operation.get("summary"), method + " " + path + " has no summary");
             }
         }));
+    }
+
+    @Test
+    void theDocumentLintsCleanWithSpectralAndRedocly() {
+        ApiLint.assertClean("contact-point-service", given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
     }
 }

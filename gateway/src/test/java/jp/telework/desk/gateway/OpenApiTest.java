@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
+import jp.telework.desk.infra.test.ApiLint;
 import jp.telework.desk.infra.test.OpenApiRules;
 
 /** One Swagger UI: the gateway's own document and the three services' fetched through the gateway. */
@@ -55,5 +56,10 @@ class OpenApiTest {
                 .body(containsString("/api/v1/openapi/contact-points"))
                 .body(containsString("/api/v1/openapi/consultations"))
                 .body(containsString("/api/v1/openapi/seminars"));
+    }
+
+    @Test
+    void theDocumentLintsCleanWithSpectralAndRedocly() {
+        ApiLint.assertClean("gateway", given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
     }
 }

@@ -68,7 +68,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "403", description = "Not an SME")
     @APIResponse(responseCode = "409", description = "slot-full, slot-closed, booking-limit-reached, or idempotent-request-in-progress")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response book(
+    public Response bookConsultation(
             @Parameter(description = "1..200 visible ASCII characters, e.g. a UUID") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             @Valid @NotNull BookingRequest body) {
         return IdempotentResponses.of(bookings.create(body, idempotencyKey));
@@ -84,7 +84,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
-    public Response list(
+    public Response listConsultations(
             @Parameter(schema = @Schema(implementation = BookingStatus.class)) @QueryParam("status") String status,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
@@ -109,7 +109,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard")
-    public StatisticsView statistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
+    public StatisticsView consultationStatistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture) {
         return statistics.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"), QueryParams.prefecture(prefecture, "prefecture"));
@@ -122,7 +122,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
-    public BookingView get(@PathParam("id") String id) {
+    public BookingView getConsultation(@PathParam("id") String id) {
         return bookings.get(PathIds.uuid(id, "booking"));
     }
 
@@ -140,7 +140,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (already finished) or change-cutoff-passed")
-    public BookingView cancel(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType, byte[] body)
+    public BookingView cancelConsultation(@PathParam("id") String id, @HeaderParam("Content-Type") String contentType, byte[] body)
             throws java.io.IOException {
         UUID bookingId = PathIds.uuid(id, "booking");
         return bookings.cancel(bookingId, optionalBody.read(body, contentType, CancelRequest.class));
@@ -159,7 +159,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "403", description = "Not an SME")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "slot-full, slot-closed, already-in-slot, invalid-transition, change-cutoff-passed")
-    public BookingView reschedule(@PathParam("id") String id, @Valid @NotNull RescheduleRequest body) {
+    public BookingView rescheduleConsultation(@PathParam("id") String id, @Valid @NotNull RescheduleRequest body) {
         return bookings.reschedule(PathIds.uuid(id, "booking"), body);
     }
 
@@ -175,7 +175,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition or consultation-not-started")
-    public BookingView outcome(@PathParam("id") String id, @Valid @NotNull OutcomeRequest body) {
+    public BookingView recordOutcome(@PathParam("id") String id, @Valid @NotNull OutcomeRequest body) {
         return bookings.outcome(PathIds.uuid(id, "booking"), body);
     }
 

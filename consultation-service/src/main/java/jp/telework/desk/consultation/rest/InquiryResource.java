@@ -57,7 +57,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")
     @APIResponse(responseCode = "403", description = "Associations, the secretariat and the dashboard do not submit inquiries")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response submit(@HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, @Valid @NotNull InquiryRequest body) {
+    public Response submitInquiry(@HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, @Valid @NotNull InquiryRequest body) {
         return IdempotentResponses.of(inquiries.submit(body, idempotencyKey));
     }
 
@@ -70,7 +70,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role not allowed")
-    public Response list(@Parameter(schema = @Schema(implementation = InquiryStatus.class)) @QueryParam("status") String status,
+    public Response listInquiries(@Parameter(schema = @Schema(implementation = InquiryStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = InquiryCategory.class)) @QueryParam("category") String category,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
@@ -87,7 +87,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "200", description = "The inquiry", content = @Content(schema = @Schema(implementation = InquiryView.class)))
     @APIResponse(responseCode = "401", description = "Neither a token nor an access key")
     @APIResponse(responseCode = "404", description = "No such inquiry visible to you")
-    public InquiryView get(@PathParam("id") String id, @HeaderParam(ACCESS_KEY) String accessKey) {
+    public InquiryView getInquiry(@PathParam("id") String id, @HeaderParam(ACCESS_KEY) String accessKey) {
         return inquiries.get(PathIds.uuid(id, "inquiry"), accessKey);
     }
 
@@ -102,7 +102,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     @APIResponse(responseCode = "404", description = "No such inquiry visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (not OPEN)")
-    public InquiryView answer(@PathParam("id") String id, @Valid @NotNull AnswerRequest body) {
+    public InquiryView answerInquiry(@PathParam("id") String id, @Valid @NotNull AnswerRequest body) {
         return inquiries.answer(PathIds.uuid(id, "inquiry"), body);
     }
 
@@ -115,7 +115,7 @@ public class InquiryResource {
     @APIResponse(responseCode = "401", description = "Neither a token nor an access key")
     @APIResponse(responseCode = "404", description = "No such inquiry visible to you")
     @APIResponse(responseCode = "409", description = "invalid-transition (not ANSWERED)")
-    public InquiryView close(@PathParam("id") String id, @HeaderParam(ACCESS_KEY) String accessKey) {
+    public InquiryView closeInquiry(@PathParam("id") String id, @HeaderParam(ACCESS_KEY) String accessKey) {
         return inquiries.close(PathIds.uuid(id, "inquiry"), accessKey);
     }
 

@@ -43,7 +43,7 @@ public class SlotResource {
     @APIResponse(responseCode = "200", description = "One page of free slots; X-Total-Count carries the number of matches",
             content = @Content(schema = @Schema(implementation = SlotPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
-    public Response search(
+    public Response searchFreeSlots(
             @Parameter(description = "JIS prefecture code of the contact point", example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
@@ -61,10 +61,11 @@ public class SlotResource {
     @GET
     @Path("{slotId}")
     @PermitAll
-    @Operation(summary = "One slot, whatever its state, with its remaining capacity")
+    @Operation(summary = "One slot, whatever its state, with its remaining capacity",
+            description = "Anyone may read it: what a booking form shows before the caller books it.")
     @APIResponse(responseCode = "200", description = "The slot", content = @Content(schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "404", description = "No such slot")
-    public SlotView get(@PathParam("slotId") String slotId) {
+    public SlotView getSlot(@PathParam("slotId") String slotId) {
         return slots.get(PathIds.uuid(slotId, "slot"));
     }
 

@@ -23,8 +23,8 @@ import jp.telework.desk.contactpoint.domain.Mode;
 public record ExceptionCreate(
         @Schema(example = "2026-12-24", required = true) @NotNull LocalDate date,
         @Schema(example = "EXTRA_WINDOW", required = true) @NotNull ExceptionKind kind,
-        @Schema(type = SchemaType.STRING, format = "time", example = "18:00") LocalTime startTime,
-        @Schema(type = SchemaType.STRING, format = "time", example = "20:00") LocalTime endTime,
+        @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description = "Local time of day in Asia/Tokyo, HH:mm", example = "18:00") LocalTime startTime,
+        @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description = "Local time of day in Asia/Tokyo, HH:mm", example = "20:00") LocalTime endTime,
         @Schema(example = "60") @Min(10) @Max(240) Integer slotMinutes,
         @Schema(example = "1") @Min(1) @Max(100) Integer capacity,
         @Schema(example = "ONLINE") Mode mode,

@@ -17,8 +17,8 @@ import jp.telework.desk.contactpoint.domain.SlotPlanner;
 @ValidWindow
 public record PlanWindowBody(
         @Schema(example = "MONDAY", required = true) @NotNull DayOfWeek weekday,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "time", example = "10:00", required = true) @NotNull LocalTime startTime,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "time", example = "12:00", required = true) @NotNull LocalTime endTime,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description = "Local time of day in Asia/Tokyo, HH:mm", example = "10:00", required = true) @NotNull LocalTime startTime,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description = "Local time of day in Asia/Tokyo, HH:mm", example = "12:00", required = true) @NotNull LocalTime endTime,
         @Schema(example = "60", minimum = "10", maximum = "240", required = true) @NotNull @Min(10) @Max(240) Integer slotMinutes,
         @Schema(example = "2", minimum = "1", maximum = "100", required = true) @NotNull @Min(1) @Max(100) Integer capacity,
         @Schema(example = "IN_PERSON", required = true) @NotNull Mode mode) implements WindowShape {

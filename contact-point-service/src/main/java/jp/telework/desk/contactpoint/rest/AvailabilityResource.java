@@ -62,7 +62,7 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag", description = "The plan's version"),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Not a prefecture code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response plan(@PathParam("code") String code) {
+    public Response getPlan(@PathParam("code") String code) {
         PathIds.prefecture(code, "contact point");
         PlanView plan = service.plan(code);
         return Response.ok(plan).tag(ETags.of(plan.version())).build();
@@ -104,7 +104,7 @@ public class AvailabilityResource {
             headers = @Header(name = "X-Total-Count", description = "Matches in all pages"),
             content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.ExceptionPage.class)))
     @APIResponse(responseCode = "400", description = "Bad code, date or paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response exceptions(@PathParam("code") String code,
+    public Response listExceptions(@PathParam("code") String code,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
@@ -119,10 +119,10 @@ public class AvailabilityResource {
     @GET
     @Path("exceptions/{id}")
     @PermitAll
-    @Operation(summary = "One dated exception")
+    @Operation(summary = "One dated exception", description = "Anyone may read it; an exception of another contact point is 404 here.")
     @APIResponse(responseCode = "200", description = "The exception", content = @Content(schema = @Schema(implementation = ExceptionView.class)))
     @APIResponse(responseCode = "404", description = "No such exception at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ExceptionView exception(@PathParam("code") String code,
+    public ExceptionView getException(@PathParam("code") String code,
             @PathParam("id") String id) {
         PathIds.prefecture(code, "contact point");
         return service.exception(code, PathIds.uuid(id, "exception"));

@@ -38,7 +38,7 @@ import jp.telework.desk.common.rest.Precondition;
 
 @Path("/api/v1/contact-points")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Contact points")
+@Tag(name = "Contact points", description = "The 47 prefectural associations that take consultations: their contact facts and status")
 public class ContactPointResource {
 
     @Inject
@@ -49,7 +49,7 @@ public class ContactPointResource {
     @Operation(summary = "List the 47 contact points", description = "Filter by region and by consultation mode offered.")
     @APIResponse(responseCode = "200", description = "The contact points in code order")
     @APIResponse(responseCode = "404", description = "region or mode is not one of the known values")
-    public List<ContactPointView> list(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String regionText,
+    public List<ContactPointView> listContactPoints(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String regionText,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String modeText) {
         Region region = QueryParams.enumValue(Region.class, regionText, "region");
         Mode mode = QueryParams.enumValue(Mode.class, modeText, "mode");
@@ -59,11 +59,11 @@ public class ContactPointResource {
     @GET
     @Path("{code}")
     @PermitAll
-    @Operation(summary = "One contact point by JIS prefecture code")
+    @Operation(summary = "One contact point by JIS prefecture code", description = "Anyone may read it. The ETag header is "
+            + "its version: send it as If-Match to update the contact point.")
     @APIResponse(responseCode = "200", description = "The contact point; ETag carries its version")
-    @APIResponse(responseCode = "400", description = "Not a prefecture code (01..47)")
-    @APIResponse(responseCode = "404", description = "No such contact point")
-    public Response get(@PathParam("code") String code) {
+    @APIResponse(responseCode = "404", description = "No such contact point (also for a code that is not 01..47)")
+    public Response getContactPoint(@PathParam("code") String code) {
         PathIds.prefecture(code, "contact point");
         ContactPoint cp = service.get(code);
         return Response.ok(ContactPointView.of(cp)).tag(ETags.of(cp.version)).build();
@@ -80,7 +80,7 @@ public class ContactPointResource {
     @APIResponse(responseCode = "403", description = "Not your prefecture")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "413", description = "Body over 1 MB")
-    public Response update(@PathParam("code") String code,
+    public Response updateContactPoint(@PathParam("code") String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ContactPointUpdate body) {
         PathIds.prefecture(code, "contact point");
         ContactPoint cp = service.update(code, Precondition.ifMatch(ifMatch), body);

@@ -42,7 +42,7 @@ public class HolidayResource {
             + "and the Dec 29 - Jan 3 closure of a year (default: this year); contact points may opt in or open single days.")
     @APIResponse(responseCode = "200", description = "The closed days in date order")
     @APIResponse(responseCode = "400", description = "A year the calendar does not cover", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<HolidayView> holidays(@Parameter(example = "2026") @QueryParam("year") String yearParam) {
+    public List<HolidayView> listHolidays(@Parameter(example = "2026") @QueryParam("year") String yearParam) {
         int year;
         try {
             year = yearParam == null || yearParam.isBlank() ? Tokyo.today(clock).getYear() : Integer.parseInt(yearParam.trim());

@@ -41,7 +41,7 @@ public class RoutingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No contact point can serve the mode within the window (problem type no-contact-point-available)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RouteView route(
+    public RouteView routeCaller(
             @Parameter(description = "The caller's prefecture, 01..47", example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(description = "The caller's latitude (instead of prefecture)", example = "35.6812") @QueryParam("latitude") Double latitude,
             @Parameter(description = "The caller's longitude (instead of prefecture)", example = "139.7671") @QueryParam("longitude") Double longitude,

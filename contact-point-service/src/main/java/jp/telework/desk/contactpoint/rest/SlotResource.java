@@ -45,7 +45,7 @@ public class SlotResource {
             content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.SlotPage.class)))
     @APIResponse(responseCode = "400", description = "Bad code, date, mode, status or paging parameter (named in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response slots(@PathParam("code") String code,
+    public Response listSlots(@PathParam("code") String code,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
@@ -66,10 +66,10 @@ public class SlotResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One slot")
+    @Operation(summary = "One slot", description = "Anyone may read it, in any state; a slot of another contact point is 404 here.")
     @APIResponse(responseCode = "200", description = "The slot", content = @Content(schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "404", description = "No such slot at this contact point", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SlotView slot(@PathParam("code") String code,
+    public SlotView getSlot(@PathParam("code") String code,
             @PathParam("id") String id) {
         PathIds.prefecture(code, "contact point");
         return service.slot(code, PathIds.uuid(id, "slot"));

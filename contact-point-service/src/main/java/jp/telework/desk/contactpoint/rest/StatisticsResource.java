@@ -24,7 +24,7 @@ import jp.telework.desk.common.security.Roles;
 
 @Path("/api/v1/contact-points/statistics")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Statistics")
+@Tag(name = "Statistics", description = "Slots, capacity and bookings per contact point, for the secretariat's dashboards")
 public class StatisticsResource {
     @Inject
     StatisticsService service;
@@ -39,7 +39,7 @@ public class StatisticsResource {
     @APIResponse(responseCode = "400", description = "Bad dates (named in errors)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither secretariat nor dashboard", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StatisticsView statistics(
+    public StatisticsView contactPointStatistics(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-30") @QueryParam("to") String to) {
         return service.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"));

@@ -66,7 +66,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "406", description = "Neither JSON nor CSV acceptable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No service could answer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> overview(
+    public Uni<Response> getOverview(
             @Parameter(description = "First day counted (Asia/Tokyo), passed to every service", example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(description = "Last day counted (Asia/Tokyo), passed to every service", example = "2026-11-30") @QueryParam("to") String to,
             @HeaderParam("Authorization") String authorization,

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The rules every module's OpenAPI document follows, checked the same way in each module's tests:
  * every 4xx/5xx answer is documented as {@code application/problem+json} with the {@code Problem}
- * schema, every operation documents at least one error, and the secured operations (and only those)
+ * schema, every operation documents at least one error and has a unique {@code operationId}, every
+ * response header has a schema, {@code servers} is set, and the secured operations (and only those)
  * name the bearer scheme and document 401 and 403.
  */
 public final class OpenApiRules {
@@ -39,6 +40,10 @@ public final class OpenApiRules {
         if (!doc.path("components").path("schemas").has("Problem")) {
             breaches.add("components.schemas has no Problem");
         }
+        if (doc.path("servers").isEmpty()) {
+            breaches.add("servers is not set");
+        }
+        Set<String> operationIds = new java.util.HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
@@ -47,10 +52,22 @@ public final class OpenApiRules {
                     continue;
                 }
                 String name = op.getKey().toUpperCase() + " " + path.getKey();
+                String operationId = op.getValue().path("operationId").asText("");
+                if (operationId.isEmpty()) {
+                    breaches.add(name + " has no operationId");
+                } else if (!operationIds.add(operationId)) {
+                    breaches.add(name + " repeats the operationId " + operationId);
+                }
                 JsonNode responses = op.getValue().path("responses");
                 boolean anyError = false;
                 for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext();) {
                     Map.Entry<String, JsonNode> r = rs.next();
+                    for (Iterator<Map.Entry<String, JsonNode>> hs = r.getValue().path("headers").fields(); hs.hasNext();) {
+                        Map.Entry<String, JsonNode> h = hs.next();
+                        if (!h.getValue().has("schema") && !h.getValue().has("content") && !h.getValue().has("$ref")) {
+                            breaches.add(name + " " + r.getKey() + " header " + h.getKey() + " has no schema");
+                        }
+                    }
                     if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
                         anyError = true;
                         String ref = r.getValue().path("content").path("application/problem+json").path("schema").path("$ref").asText();

@@ -34,7 +34,7 @@ public class MyRegistrationsResource {
     @Operation(summary = "My organization's registrations", description = "Across all seminars, newest first.")
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
     @APIResponse(responseCode = "403", description = "Not an SME")
-    public Response mine(@Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
+    public Response listMyRegistrations(@Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("size") String sizeText) {
         int size = QueryParams.size(sizeText, 20, 100);

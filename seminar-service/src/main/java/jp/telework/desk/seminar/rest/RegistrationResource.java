@@ -40,7 +40,7 @@ import jp.telework.desk.common.rest.Page;
 
 @Path("/api/v1/seminars/{seminarId}/registrations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Seminar registrations")
+@Tag(name = "Seminar registrations", description = "Registrations of organizations for a seminar: seats, waitlist and attendance")
 public class RegistrationResource {
     @Inject
     RegistrationService service;
@@ -82,7 +82,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
     @APIResponse(responseCode = "403", description = "Another prefecture's association")
     @APIResponse(responseCode = "404", description = "No such seminar")
-    public Response list(@PathParam("seminarId") String seminarIdText,
+    public Response listRegistrations(@PathParam("seminarId") String seminarIdText,
             @Parameter(schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
@@ -101,7 +101,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "200", description = "The registration")
     @APIResponse(responseCode = "403", description = "Another prefecture's association")
     @APIResponse(responseCode = "404", description = "No such registration (or not yours)")
-    public RegistrationView get(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText) {
+    public RegistrationView getRegistration(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText) {
         UUID registrationId = PathIds.uuid(registrationIdText, "registration");
         UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
         return service.get(seminarId, registrationId);
@@ -116,7 +116,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such registration (or not yours)")
     @APIResponse(responseCode = "409", description = "Already cancelled, or the seminar has started")
-    public RegistrationView cancel(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText) {
+    public RegistrationView cancelRegistration(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText) {
         UUID registrationId = PathIds.uuid(registrationIdText, "registration");
         UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
         return service.cancel(seminarId, registrationId);
@@ -131,7 +131,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "200", description = "Recorded")
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Seminar not started, or the registration is not confirmed")
-    public RegistrationView attendance(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText,
+    public RegistrationView recordAttendance(@PathParam("seminarId") String seminarIdText, @PathParam("registrationId") String registrationIdText,
             @Valid @NotNull AttendanceRequest body) {
         UUID registrationId = PathIds.uuid(registrationIdText, "registration");
         UUID seminarId = PathIds.uuid(seminarIdText, "seminar");

@@ -97,7 +97,7 @@ public class SeminarResource {
             + "and inclusive; region matches the venue's prefecture, else the host's. Sorted by start.")
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the total")
     @APIResponse(responseCode = "400", description = "A filter value is invalid (named in errors)")
-    public Response list(
+    public Response listSeminars(
             @Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
@@ -138,7 +138,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = ICalendar.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A filter value is invalid")
-    public Response calendar(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
+    public Response seminarCalendar(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
@@ -199,7 +199,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard client")
-    public StatisticsView statistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
+    public StatisticsView seminarStatistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
             @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
         return statistics.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"));
     }
@@ -211,7 +211,7 @@ public class SeminarResource {
             + "and organizations holding a confirmed online registration. Drafts are visible to their hosts only.")
     @APIResponse(responseCode = "200", description = "The seminar; ETag carries its version")
     @APIResponse(responseCode = "404", description = "No such seminar (or a draft you do not host)")
-    public Response get(@PathParam("id") String idText) {
+    public Response getSeminar(@PathParam("id") String idText) {
         UUID id = PathIds.uuid(idText, "seminar");
         Seminar s = service.get(id);
         boolean join = access.seesJoinDetails(s, service.ownSeatHolding(s));
@@ -227,7 +227,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "400", description = "Invalid body (every field named in errors)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not allowed to host as that host")
-    public Response create(@Valid @NotNull SeminarRequest body) {
+    public Response createSeminar(@Valid @NotNull SeminarRequest body) {
         Seminar s = service.create(body);
         return Response.fromResponse(ok(s, true, Response.Status.CREATED))
                 .location(URI.create("/api/v1/seminars/" + s.id)).build();
@@ -247,7 +247,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "404", description = "No such seminar")
     @APIResponse(responseCode = "409", description = "Capacity below confirmed seats, format locked, or seminar closed")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    public Response update(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
+    public Response updateSeminar(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
             @Parameter(schema = @Schema(implementation = CapacityReduction.class)) @QueryParam("capacityReduction") String reduction,
             @Valid @NotNull SeminarRequest body) {
         UUID id = PathIds.uuid(idText, "seminar");
@@ -264,7 +264,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Not a draft, or incomplete (e.g. no join URL for an online seminar)")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
-    public Response publish(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch) {
+    public Response publishSeminar(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch) {
         UUID id = PathIds.uuid(idText, "seminar");
         return ok(service.publish(id, Precondition.ifMatch(ifMatch)), true, Response.Status.OK);
     }
@@ -280,7 +280,7 @@ public class SeminarResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CancelRequest.class)))
-    public Response cancel(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
+    public Response cancelSeminar(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Content-Type") String contentType, byte[] body) throws java.io.IOException {
         UUID id = PathIds.uuid(idText, "seminar");
         CancelRequest request = optionalBody.read(body, contentType, CancelRequest.class);
@@ -297,7 +297,7 @@ public class SeminarResource {
     @APIResponse(responseCode = "200", description = "Completed")
     @APIResponse(responseCode = "403", description = "Not the host")
     @APIResponse(responseCode = "409", description = "Not published, or not ended yet")
-    public Response complete(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch) {
+    public Response completeSeminar(@PathParam("id") String idText, @HeaderParam("If-Match") String ifMatch) {
         UUID id = PathIds.uuid(idText, "seminar");
         return ok(service.complete(id, Precondition.ifMatch(ifMatch)), true, Response.Status.OK);
     }

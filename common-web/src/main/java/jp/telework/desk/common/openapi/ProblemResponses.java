@@ -1,4 +1,4 @@
-package jp.telework.desk.common.problem;
+package jp.telework.desk.common.openapi;
 
 import java.util.List;
 import java.util.Map;
@@ -10,12 +10,13 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import jp.telework.desk.common.problem.Problem;
+
 /**
  * Documents every error answer of every module the way it is sent: each 4xx and 5xx response of each
  * operation gets the {@code application/problem+json} content with the {@code Problem} schema, so no
  * endpoint has to repeat it in its annotations. Secured operations (those Quarkus marks from
- * {@code @RolesAllowed}) also list 401 and 403. Registered for every module through
- * {@code mp.openapi.filter} in common-web's configuration.
+ * {@code @RolesAllowed}) also list 401 and 403. Part of {@link ApiDocument}, the filter every module runs.
  */
 public class ProblemResponses implements OASFilter {
     static final String REF = "#/components/schemas/Problem";
