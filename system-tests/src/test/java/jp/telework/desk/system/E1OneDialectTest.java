@@ -46,6 +46,10 @@ class E1OneDialectTest {
                 .body("errors[0].field", equalTo("page"));
         as("secretariat").queryParam("from", "yesterday").get("/api/v1/dashboard/overview").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
+        anonymous().queryParam("hasSeats", "maybe").get("/api/v1/seminars").then().statusCode(400)
+                .body("errors[0].field", equalTo("hasSeats"));
+        anonymous().queryParam("prefecture", "48").get("/api/v1/seminars").then().statusCode(400)
+                .body("errors[0].field", equalTo("prefecture"));
     }
 
     @Test
@@ -59,8 +63,21 @@ class E1OneDialectTest {
 
     @Test
     void everyListIsOnePageShapeWithItsTotalInAHeader() {
-        for (String path : List.of("/api/v1/slots", "/api/v1/seminars", "/api/v1/contact-points/13/slots")) {
-            Response page = anonymous().queryParam("size", "1").get(path);
+        Map<String, String> lists = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/api/v1/slots", "/api/v1/seminars", "/api/v1/contact-points/13/slots",
+                "/api/v1/contact-points/13/availability/exceptions")) {
+            lists.put(path, null);
+        }
+        lists.put("/api/v1/consultations", "secretariat");
+        lists.put("/api/v1/inquiries", "secretariat");
+        lists.put("/api/v1/seminars/my-registrations", "sme-a");
+        String seminar = anonymous().queryParam("size", "1").get("/api/v1/seminars").path("items[0].id");
+        if (seminar != null) {
+            lists.put("/api/v1/seminars/" + seminar + "/registrations", "secretariat");
+        }
+        for (Map.Entry<String, String> list : lists.entrySet()) {
+            String path = list.getKey();
+            Response page = (list.getValue() == null ? anonymous() : as(list.getValue())).queryParam("size", "1").get(path);
             page.then().statusCode(200).body("page", equalTo(0)).body("size", equalTo(1));
             assertEquals(page.jsonPath().getLong("total"), Long.parseLong(page.header("X-Total-Count")), path);
         }
@@ -85,5 +102,30 @@ class E1OneDialectTest {
                 .put("/api/v1/contact-points/13").then().statusCode(428).contentType(Api.PROBLEM)
                 .body("type", equalTo("urn:telework:problem:precondition-required")).body("errors[0].field", equalTo("If-Match"));
         assertEquals(before, anonymous().get("/api/v1/contact-points/13").header("ETag"), "nothing written");
+    }
+
+    @Test
+    void aStaleVersionIsRefusedOnEveryTransition() {
+        Response created = json(as("assoc-tokyo"), Bodies.seminar("13", "13", 10, 80, null)).post("/api/v1/seminars");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        String draft = created.header("ETag");
+        as("assoc-tokyo").post("/api/v1/seminars/{id}/publish", id).then().statusCode(428).contentType(Api.PROBLEM);
+        String published = as("assoc-tokyo").header("If-Match", draft).post("/api/v1/seminars/{id}/publish", id)
+                .then().statusCode(200).extract().header("ETag");
+        // the draft's version is gone: every later transition naming it is 412, and nothing changes
+        for (String transition : List.of("cancel", "complete")) {
+            as("assoc-tokyo").header("If-Match", draft).post("/api/v1/seminars/{id}/" + transition, id)
+                    .then().statusCode(412).contentType(Api.PROBLEM);
+        }
+        json(as("assoc-tokyo").header("If-Match", draft), Bodies.seminar("13", "13", 12, 80, null)).put("/api/v1/seminars/{id}", id)
+                .then().statusCode(412).contentType(Api.PROBLEM);
+        as("assoc-tokyo").get("/api/v1/seminars/{id}", id).then().statusCode(200).header("ETag", equalTo(published))
+                .body("status", equalTo("PUBLISHED"));
+        // the plan too
+        String plan = Fixtures.plan("13").header("ETag");
+        json(as("assoc-tokyo").header("If-Match", "\"stale\""), Bodies.weekdayPlan(1, 1)).put("/api/v1/contact-points/13/availability/plan")
+                .then().statusCode(412).contentType(Api.PROBLEM);
+        assertEquals(plan, Fixtures.plan("13").header("ETag"), "plan unchanged");
     }
 }
