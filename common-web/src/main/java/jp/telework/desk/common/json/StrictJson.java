@@ -52,6 +52,15 @@ public class StrictJson implements ObjectMapperCustomizer {
      */
     public static final int MAX_ELEMENTS = 1_000;
 
+    /**
+     * Last of all customizers: Quarkus registers the JSR-310 module in one of its own, and a deserializer
+     * registered later wins, so ours must come after it to replace the lenient date readers.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

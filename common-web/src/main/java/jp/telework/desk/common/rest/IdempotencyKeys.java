@@ -1,5 +1,6 @@
 package jp.telework.desk.common.rest;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jp.telework.desk.common.problem.ProblemException;
@@ -24,14 +25,22 @@ public final class IdempotencyKeys {
         return key != null && FORM.matcher(key).matches();
     }
 
-    /** The key, or null when the header is absent; present but empty or malformed is a 400. */
-    public static String read(String header) {
-        if (header == null) {
+    /**
+     * The key from all values of the header as received, or null when it is absent. Read the raw values
+     * ({@code HttpServerRequest.headers().getAll(HEADER)}): JAX-RS's {@code @HeaderParam} turns an empty
+     * value into "absent", and a retry sent with an empty key would silently run twice.
+     */
+    public static String read(List<String> values) {
+        if (values == null || values.isEmpty()) {
             return null;
         }
-        if (!isValid(header)) {
+        if (values.size() > 1) {
+            throw ProblemException.badRequest(HEADER, "must be given once");
+        }
+        String key = values.get(0);
+        if (!isValid(key)) {
             throw ProblemException.badRequest(HEADER, MESSAGE);
         }
-        return header;
+        return key;
     }
 }
