@@ -98,6 +98,17 @@ class RoutingResourceTest {
         route("prefecture=13&latitude=35&longitude=139&mode=ONLINE").then().statusCode(400).body("errors[0].field", equalTo("prefecture"));
         route("latitude=95&longitude=139&mode=ONLINE").then().statusCode(400).body("errors.field", hasItem("latitude"));
         route("latitude=35&mode=ONLINE").then().statusCode(400).body("errors.field", hasItem("longitude"));
+        // not a finite number, or not a point in Japan: refused, never routed with a distance of NaN or 0
+        String[][] points = { { "latitude=NaN&longitude=139", "latitude" }, { "latitude=35&longitude=Infinity", "longitude" },
+                { "latitude=-Infinity&longitude=139", "latitude" }, { "latitude=0x1p5&longitude=139", "latitude" },
+                { "latitude=35.6d&longitude=139", "latitude" }, { "latitude=3.5e1&longitude=139", "latitude" },
+                { "latitude=abc&longitude=139", "latitude" }, { "latitude=31.23&longitude=121.47", "longitude" }, // Shanghai
+                { "latitude=19.9&longitude=139", "latitude" }, { "latitude=46.1&longitude=142", "latitude" } };
+        for (String[] point : points) {
+            route(point[0] + "&mode=ONLINE").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(point[1]));
+        }
+        route("latitude=35.68&longitude=139.77&mode=PHONE").then().statusCode(404);
         route("prefecture=99&mode=FAX&within=x").then().statusCode(400).body("errors", hasSize(3));
     }
 

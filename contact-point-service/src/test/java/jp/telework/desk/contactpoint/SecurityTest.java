@@ -73,6 +73,32 @@ class SecurityTest {
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
+    /**
+     * A well-formed RS256 token from a key the realm never published. With JWT introspection allowed,
+     * Quarkus would ask Keycloak about every such token; it must be refused here, by this service alone.
+     */
+    @Test
+    void aTokenSignedWithAnUnknownKeyIs401WithoutAskingKeycloak() throws Exception {
+        String real = TestInfra.tokens().password("secretariat");
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair key = generator.generateKeyPair();
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"not-a-realm-key\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String signingInput = header + "." + real.split("\\.")[1];
+        java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+        rs256.initSign(key.getPrivate());
+        rs256.update(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String foreign = signingInput + "." + b64.encodeToString(rs256.sign());
+
+        int before = OidcCalls.INTROSPECTIONS.get();
+        given().auth().oauth2(foreign).contentType("application/json").body(BODY)
+                .when().put("/api/v1/contact-points/13")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        assertEquals(before, OidcCalls.INTROSPECTIONS.get(), "the service asked Keycloak to introspect a token it could not verify");
+    }
+
     @Test
     void algNoneIs401() {
         String none = Jwt.algNone(TestInfra.tokens().password("secretariat"));

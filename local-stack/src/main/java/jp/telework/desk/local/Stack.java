@@ -244,6 +244,8 @@ public final class Stack {
         if (s.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", servers.jdbcUrl(s.database()));
         }
+        // absolute links the services write (the calendar feed) name the gateway, the one public address
+        env.put("TELEWORK_PUBLIC_BASE_URL", gatewayUrl());
         env.put("TELEWORK_UPSTREAMS_CONTACT_POINTS", url("contact-point-service"));
         env.put("TELEWORK_UPSTREAMS_CONSULTATIONS", url("consultation-service"));
         env.put("TELEWORK_UPSTREAMS_SEMINARS", url("seminar-service"));

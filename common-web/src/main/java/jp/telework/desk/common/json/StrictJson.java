@@ -1,6 +1,12 @@
 package jp.telework.desk.common.json;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -22,11 +28,14 @@ import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import jp.telework.desk.common.rest.DateWindow;
 
 /**
  * Request bodies are read strictly: trailing garbage, a key given twice, a number where text is
  * expected, and text that PostgreSQL cannot store (NUL) or that is not Unicode (a lone surrogate)
  * are all 400s naming the field, instead of being coerced, silently dropped or failing later as 500s.
+ * So are dates in any other form than {@code YYYY-MM-DD} (or a date-time with offset), and outside
+ * {@link DateWindow}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -43,6 +52,15 @@ public class StrictJson implements ObjectMapperCustomizer {
      */
     public static final int MAX_ELEMENTS = 1_000;
 
+    /**
+     * Last of all customizers: Quarkus registers the JSR-310 module in one of its own, and a deserializer
+     * registered later wins, so ours must come after it to replace the lenient date readers.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -50,7 +68,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        SimpleModule strict = new SimpleModule("strict-text").addDeserializer(String.class, new StrictText());
+        SimpleModule strict = new SimpleModule("strict-text").addDeserializer(String.class, new StrictText())
+                .addDeserializer(LocalDate.class, new StrictDate())
+                .addDeserializer(OffsetDateTime.class, new StrictDateTime());
         strict.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
@@ -71,6 +91,81 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final class TooManyElements extends MismatchedInputException {
         TooManyElements(JsonParser p, int size) {
             super(p, "has " + size + " elements; at most " + MAX_ELEMENTS + " are accepted");
+        }
+    }
+
+    /** Raised for a value of the right JSON type that the field does not take; the problem mapper names the field. */
+    public static final class BadValue extends MismatchedInputException {
+        BadValue(JsonParser p, String message) {
+            super(p, message);
+        }
+    }
+
+    /**
+     * A local date is {@code YYYY-MM-DD} and nothing else. Jackson's own reader takes
+     * {@code "2026-12-01T15:00:00Z"} and keeps the UTC date (the wrong Tokyo day), a date-time without
+     * offset, {@code [2026,12,1]} and epoch days.
+     */
+    static final class StrictDate extends StdScalarDeserializer<LocalDate> {
+        private static final Pattern FORM = Pattern.compile(DateWindow.DATE_PATTERN);
+
+        StrictDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw new BadValue(p, "must be a date string YYYY-MM-DD");
+            }
+            String text = p.getText();
+            LocalDate date = null;
+            if (FORM.matcher(text).matches()) {
+                try {
+                    date = LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    // the right shape, not a day of the calendar (2026-02-30)
+                }
+            }
+            if (date == null) {
+                throw new BadValue(p, "must be a date YYYY-MM-DD such as 2026-12-01 (no time, no offset)");
+            }
+            if (!DateWindow.contains(date)) {
+                throw new BadValue(p, DateWindow.MESSAGE);
+            }
+            return date;
+        }
+    }
+
+    /**
+     * An instant is an ISO-8601 date-time with its offset, in the date window; Jackson's reader would also take
+     * a number of epoch seconds. Like Jackson's, it is moved to the mapper's zone (Asia/Tokyo) when
+     * ADJUST_DATES_TO_CONTEXT_TIME_ZONE is on, so answers keep showing +09:00.
+     */
+    static final class StrictDateTime extends StdScalarDeserializer<OffsetDateTime> {
+        StrictDateTime() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw new BadValue(p, "must be a date-time string with offset such as 2026-12-01T10:00:00+09:00");
+            }
+            OffsetDateTime value;
+            try {
+                value = OffsetDateTime.parse(p.getText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                throw new BadValue(p, "must be a date-time with offset such as 2026-12-01T10:00:00+09:00");
+            }
+            if (!DateWindow.contains(value.getYear())) {
+                throw new BadValue(p, DateWindow.MESSAGE);
+            }
+            if (ctxt.isEnabled(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)) {
+                ZoneId zone = ctxt.getTimeZone().toZoneId();
+                value = value.withOffsetSameInstant(zone.getRules().getOffset(value.toInstant()));
+            }
+            return value;
         }
     }
 

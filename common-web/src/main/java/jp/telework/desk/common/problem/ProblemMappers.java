@@ -79,8 +79,8 @@ public class ProblemMappers {
             field = null;
             message = "malformed JSON at line " + (e.getLocation() != null ? e.getLocation().getLineNr() : "?")
                     + ", column " + (e.getLocation() != null ? e.getLocation().getColumnNr() : "?");
-        } else if (e instanceof StrictJson.TooManyElements tooMany) {
-            message = tooMany.getOriginalMessage();
+        } else if (e instanceof StrictJson.TooManyElements || e instanceof StrictJson.BadValue) {
+            message = e.getOriginalMessage();
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
         } else if (e instanceof InvalidFormatException f) {

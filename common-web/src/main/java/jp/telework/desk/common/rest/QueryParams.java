@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.vocabulary.Prefectures;
@@ -17,15 +18,44 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    private static final Pattern DATE = Pattern.compile(DateWindow.DATE_PATTERN);
+    /** Plain decimal notation only: Double.parseDouble would also take NaN, Infinity, 0x1p4, 1e308 and 1d. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,15}(\\.[0-9]{1,15})?");
+
+    /** {@code YYYY-MM-DD} within {@link DateWindow}; a date-time, an offset or a signed year is refused, not truncated. */
     public static LocalDate date(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be an ISO date such as 2026-12-01");
+        String text = value.trim();
+        LocalDate date = null;
+        if (DATE.matcher(text).matches()) {
+            try {
+                date = LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                // 2026-02-30: the right shape, not a date
+            }
         }
+        if (date == null) {
+            throw ProblemException.badRequest(name, "must be a date YYYY-MM-DD such as 2026-12-01");
+        }
+        if (!DateWindow.contains(date)) {
+            throw ProblemException.badRequest(name, DateWindow.MESSAGE);
+        }
+        return date;
+    }
+
+    /** A finite decimal number from {@code min} to {@code max}; null when absent. */
+    public static Double decimal(String value, String name, double min, double max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        double d = DECIMAL.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
+        if (!Double.isFinite(d) || d < min || d > max) {
+            throw ProblemException.badRequest(name, "must be a decimal number from " + min + " to " + max);
+        }
+        return d;
     }
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {

@@ -49,4 +49,33 @@ class StrictJsonTest {
         assertThrows(JsonProcessingException.class, () -> json.readValue("{\"name\":\"a\\u0000b\",\"count\":1}", Body.class));
         assertThrows(JsonProcessingException.class, () -> json.readValue("{\"name\":\"a\\ud800b\",\"count\":1}", Body.class));
     }
+
+    record Dated(java.time.LocalDate date, java.time.OffsetDateTime at) {
+    }
+
+    @Test
+    void aLocalDateIsYearMonthDayAndNothingElse() throws Exception {
+        assertEquals(java.time.LocalDate.of(2026, 12, 1), json.readValue("{\"date\":\"2026-12-01\"}", Dated.class).date());
+        // Jackson's own reader keeps the UTC date of an instant: the 1st, while it is already the 2nd in Tokyo
+        for (String bad : new String[] { "\"2026-12-01T15:00:00Z\"", "\"2026-12-01T15:00:00\"", "\"2026-12-01T15:00:00+09:00\"",
+                "[2026,12,1]", "20788", "\"2026-12-1\"", "\"2026-02-30\"", "\"+2026-12-01\"", "\" 2026-12-01\"" }) {
+            StrictJson.BadValue e = assertThrows(StrictJson.BadValue.class, () -> json.readValue("{\"date\":" + bad + "}", Dated.class), bad);
+            assertEquals("date", e.getPath().get(0).getFieldName());
+        }
+        StrictJson.BadValue outside = assertThrows(StrictJson.BadValue.class, () -> json.readValue("{\"date\":\"1999-12-31\"}", Dated.class));
+        assertEquals(jp.telework.desk.common.rest.DateWindow.MESSAGE, outside.getOriginalMessage());
+        assertThrows(StrictJson.BadValue.class, () -> json.readValue("{\"date\":\"2101-01-01\"}", Dated.class));
+    }
+
+    @Test
+    void anInstantCarriesItsOffsetAndStaysInTheWindow() throws Exception {
+        ObjectMapper tokyo = strict().setTimeZone(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-02T00:00:00+09:00"),
+                tokyo.readValue("{\"at\":\"2026-12-01T15:00:00Z\"}", Dated.class).at());
+        for (String bad : new String[] { "1764601200", "\"2026-12-01T15:00:00\"", "\"2026-12-01\"", "\"+999999999-12-31T23:59:59Z\"",
+                "\"1970-01-01T00:00:00Z\"" }) {
+            StrictJson.BadValue e = assertThrows(StrictJson.BadValue.class, () -> tokyo.readValue("{\"at\":" + bad + "}", Dated.class), bad);
+            assertEquals("at", e.getPath().get(0).getFieldName());
+        }
+    }
 }

@@ -95,4 +95,13 @@ class VocabularyTest {
         }
         assertEquals("2026-12-02T01:30+09:00", Tokyo.at(LocalDate.of(2026, 12, 2), LocalTime.of(1, 30)).toString());
     }
+
+    @Test
+    void everyPrefecturalOfficeIsInsideJapansBox() {
+        Prefectures.all().forEach(p -> assertTrue(JapanBounds.contains(p.latitude(), p.longitude()), p.code()));
+        assertFalse(JapanBounds.contains(31.2304, 121.4737)); // Shanghai
+        assertFalse(JapanBounds.contains(13.4443, 144.7937)); // Guam
+        assertFalse(JapanBounds.contains(Double.NaN, 139.0));
+        assertFalse(JapanBounds.contains(35.0, Double.POSITIVE_INFINITY));
+    }
 }

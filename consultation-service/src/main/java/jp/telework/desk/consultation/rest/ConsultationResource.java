@@ -12,10 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import jp.telework.desk.common.idempotency.IdempotencyStore;
+import io.vertx.core.http.HttpServerRequest;
+import jp.telework.desk.common.rest.IdempotencyKeys;
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.Mode;
 import jp.telework.desk.consultation.domain.Topic;
@@ -39,6 +42,7 @@ import jp.telework.desk.consultation.service.StatisticsService;
 import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.DateWindow;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.json.OptionalBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -63,15 +67,16 @@ public class ConsultationResource {
                     + " retry safely: a repeat answers the first response, the same key with another body is 422.")
     @APIResponse(responseCode = "201", description = "Booked; Location names the booking",
             content = @Content(schema = @Schema(implementation = BookingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), unknown slot (unknown-slot) or a slot that has started (slot-in-past)")
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), unknown slot (unknown-slot), a slot that has started (slot-in-past), or an empty or malformed Idempotency-Key")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an SME")
     @APIResponse(responseCode = "409", description = "slot-full, slot-closed, booking-limit-reached, or idempotent-request-in-progress")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response bookConsultation(
-            @Parameter(description = "1..200 visible ASCII characters, e.g. a UUID") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
-            @Valid @NotNull BookingRequest body) {
-        return IdempotentResponses.of(bookings.create(body, idempotencyKey));
+    @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = "Makes a retry safe: " + IdempotencyKeys.MESSAGE,
+            example = "6f1d8c2e-0b7a-4d3e-9c51-2a8f4e6b1d07", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotencyKeys.MAX_LENGTH, pattern = IdempotencyKeys.PATTERN))
+    public Response bookConsultation(@Context HttpServerRequest http, @Valid @NotNull BookingRequest body) {
+        return IdempotentResponses.of(bookings.create(body, IdempotencyKeys.read(http.headers().getAll(IdempotencyKeys.HEADER))));
     }
 
     @GET
@@ -89,8 +94,8 @@ public class ConsultationResource {
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
-            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
         return bookings.list(new BookingFilter(QueryParams.enumValue(BookingStatus.class, status, "status"),
@@ -109,8 +114,8 @@ public class ConsultationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard")
-    public StatisticsView consultationStatistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+    public StatisticsView consultationStatistics(@Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture) {
         return statistics.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"), QueryParams.prefecture(prefecture, "prefecture"));
     }

@@ -13,10 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import jp.telework.desk.common.idempotency.IdempotencyStore;
+import io.vertx.core.http.HttpServerRequest;
+import jp.telework.desk.common.rest.IdempotencyKeys;
 import jp.telework.desk.consultation.domain.InquiryCategory;
 import jp.telework.desk.consultation.domain.InquiryStatus;
 import jp.telework.desk.consultation.mapping.AnswerRequest;
@@ -54,11 +57,14 @@ public class InquiryResource {
             description = "By an SME (bearer token) or anonymously with an email address; an anonymous sender gets an accessKey, once,"
                     + " to read the answer. Idempotency-Key is supported with a token.")
     @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = InquiryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors); an empty or malformed Idempotency-Key, or one sent without a token")
     @APIResponse(responseCode = "403", description = "Associations, the secretariat and the dashboard do not submit inquiries")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response submitInquiry(@HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, @Valid @NotNull InquiryRequest body) {
-        return IdempotentResponses.of(inquiries.submit(body, idempotencyKey));
+    @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = "Makes a retry safe: " + IdempotencyKeys.MESSAGE,
+            example = "6f1d8c2e-0b7a-4d3e-9c51-2a8f4e6b1d07", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotencyKeys.MAX_LENGTH, pattern = IdempotencyKeys.PATTERN))
+    public Response submitInquiry(@Context HttpServerRequest http, @Valid @NotNull InquiryRequest body) {
+        return IdempotentResponses.of(inquiries.submit(body, IdempotencyKeys.read(http.headers().getAll(IdempotencyKeys.HEADER))));
     }
 
     @GET

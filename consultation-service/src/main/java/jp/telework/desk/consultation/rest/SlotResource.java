@@ -25,6 +25,7 @@ import jp.telework.desk.consultation.mapping.SlotFilter;
 import jp.telework.desk.consultation.mapping.SlotView;
 import jp.telework.desk.consultation.service.SlotQueryService;
 import jp.telework.desk.common.rest.PathIds;
+import jp.telework.desk.common.rest.DateWindow;
 import jp.telework.desk.common.rest.QueryParams;
 
 @Path("/api/v1/slots")
@@ -48,8 +49,8 @@ public class SlotResource {
             @Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
-            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
         return slots.search(new SlotFilter(QueryParams.prefecture(prefecture, "prefecture"),

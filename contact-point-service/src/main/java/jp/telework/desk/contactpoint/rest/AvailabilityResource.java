@@ -1,7 +1,5 @@
 package jp.telework.desk.contactpoint.rest;
 
-import java.net.URI;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,10 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,9 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.vertx.core.http.HttpServerRequest;
+import jp.telework.desk.common.rest.DateWindow;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.rest.ETags;
-import jp.telework.desk.common.idempotency.IdempotencyStore;
+import jp.telework.desk.common.rest.IdempotencyKeys;
+import jp.telework.desk.common.rest.Locations;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.mapping.ExceptionChangeView;
 import jp.telework.desk.contactpoint.mapping.ExceptionCreate;
@@ -105,8 +108,8 @@ public class AvailabilityResource {
             content = @Content(schema = @Schema(implementation = jp.telework.desk.contactpoint.mapping.Pages.ExceptionPage.class)))
     @APIResponse(responseCode = "400", description = "Bad code, date or paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response listExceptions(@PathParam("code") String code,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0", maximum = "" + QueryParams.MAX_PAGE)) @QueryParam("page") String pageText,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
         PathIds.prefecture(code, "contact point");
@@ -136,9 +139,10 @@ public class AvailabilityResource {
             Closes or opens a day, adds an extra window, or changes a day's capacity; the slots are re-generated at once. \
             Send an Idempotency-Key to make retries safe (a replay answers the first response; the same key with another body is 422).""")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
-            headers = @Header(name = "Location", description = "The new exception"),
+            headers = @Header(name = "Location", description = "The new exception, as a path (resolve it against the URL you called)"),
             content = @Content(schema = @Schema(implementation = ExceptionChangeView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), a date in the past or too far ahead",
+    @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), a date in the past or too far ahead, "
+            + "an empty or malformed Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not your prefecture", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -146,12 +150,15 @@ public class AvailabilityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 1 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addException(@PathParam("code") String code,
-            @Parameter(description = "Makes a retry safe", example = "3c1f0b7e-retry-1") @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+    @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = "Makes a retry safe: " + IdempotencyKeys.MESSAGE,
+            example = "3c1f0b7e-retry-1", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotencyKeys.MAX_LENGTH, pattern = IdempotencyKeys.PATTERN))
+    public Response addException(@PathParam("code") String code, @Context HttpServerRequest http,
             @Valid @NotNull ExceptionCreate body) {
         PathIds.prefecture(code, "contact point");
+        String idempotencyKey = IdempotencyKeys.read(http.headers().getAll(IdempotencyKeys.HEADER));
         AvailabilityService.Created created = service.addException(code, body, idempotencyKey);
-        Response.ResponseBuilder answer = Response.status(created.status()).location(URI.create(created.location()))
+        Response.ResponseBuilder answer = Locations.location(Response.status(created.status()), created.location())
                 .entity(created.body()).type(MediaType.APPLICATION_JSON);
         if (created.replayed()) {
             answer.header(IdempotentResponses.REPLAYED, "true");

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.problem.Problem;
+import jp.telework.desk.common.vocabulary.JapanBounds;
 import jp.telework.desk.contactpoint.domain.Mode;
 import jp.telework.desk.contactpoint.mapping.RouteView;
 import jp.telework.desk.contactpoint.service.RoutingService;
@@ -37,14 +38,19 @@ public class RoutingResource {
             the offices, or from the caller) that has one. Ties: distance, then code. The answer carries the distance, the first \
             free slot, the next free slots and the next alternatives.""")
     @APIResponse(responseCode = "200", description = "The contact point to take the caller", content = @Content(schema = @Schema(implementation = RouteView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown prefecture or mode, bad coordinates or duration (each named in errors)",
+    @APIResponse(responseCode = "400", description = "Unknown prefecture or mode, coordinates that are not finite decimal degrees "
+            + "inside Japan (latitude 20..46, longitude 122..154), or a bad duration (each named in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No contact point can serve the mode within the window (problem type no-contact-point-available)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RouteView routeCaller(
             @Parameter(description = "The caller's prefecture, 01..47", example = "13") @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "The caller's latitude (instead of prefecture)", example = "35.6812") @QueryParam("latitude") Double latitude,
-            @Parameter(description = "The caller's longitude (instead of prefecture)", example = "139.7671") @QueryParam("longitude") Double longitude,
+            @Parameter(description = "The caller's latitude in decimal degrees (instead of prefecture), inside Japan",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "" + JapanBounds.MIN_LATITUDE, maximum = "" + JapanBounds.MAX_LATITUDE),
+                    example = "35.6812") @QueryParam("latitude") String latitude,
+            @Parameter(description = "The caller's longitude in decimal degrees (instead of prefecture), inside Japan",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "" + JapanBounds.MIN_LONGITUDE, maximum = "" + JapanBounds.MAX_LONGITUDE),
+                    example = "139.7671") @QueryParam("longitude") String longitude,
             @Parameter(required = true, schema = @Schema(implementation = Mode.class), example = "IN_PERSON") @QueryParam("mode") String mode,
             @Parameter(description = "ISO-8601 duration from now", schema = @Schema(type = SchemaType.STRING, defaultValue = "P14D"), example = "P14D")
             @QueryParam("within") String within) {

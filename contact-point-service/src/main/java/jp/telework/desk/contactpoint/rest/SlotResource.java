@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.DateWindow;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.domain.Mode;
@@ -46,8 +47,8 @@ public class SlotResource {
     @APIResponse(responseCode = "400", description = "Bad code, date, mode, status or paging parameter (named in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response listSlots(@PathParam("code") String code,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-01") @QueryParam("from") String from,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-12-31") @QueryParam("to") String to,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
             @Parameter(schema = @Schema(implementation = StatusFilter.class, defaultValue = "OPEN")) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("available") String availableText,

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.telework.desk.common.rest.DateWindow;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.contactpoint.mapping.StatisticsView;
@@ -40,8 +41,8 @@ public class StatisticsResource {
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither secretariat nor dashboard", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StatisticsView contactPointStatistics(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-11-30") @QueryParam("to") String to) {
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-30") @QueryParam("to") String to) {
         return service.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"));
     }
 }

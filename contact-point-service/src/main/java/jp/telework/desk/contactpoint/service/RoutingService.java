@@ -35,7 +35,9 @@ import jp.telework.desk.contactpoint.mapping.FreeSlotView;
 import jp.telework.desk.contactpoint.mapping.RouteView;
 import jp.telework.desk.contactpoint.mapping.RoutedContactPointView;
 import jp.telework.desk.common.problem.ProblemType;
+import jp.telework.desk.common.vocabulary.JapanBounds;
 import jp.telework.desk.common.vocabulary.Prefectures;
+import jp.telework.desk.common.rest.QueryParams;
 
 /** Navi Dial: reads free capacity from the slots and lets {@link NaviDialRouter} decide. */
 @ApplicationScoped
@@ -49,14 +51,17 @@ public class RoutingService {
     Clock clock;
 
     /**
-     * @param prefecture the caller's prefecture code, or null when located by latitude/longitude
+     * @param prefecture the caller's prefecture code, or null when located by latitude/longitude (decimal degrees
+     *            inside {@link JapanBounds})
      * @throws ProblemException 400 naming every bad parameter; 404 when no association can serve
      */
     @Transactional
-    public RouteView route(String prefecture, Double latitude, Double longitude, String modeParam, String withinParam) {
+    public RouteView route(String prefecture, String latitudeParam, String longitudeParam, String modeParam, String withinParam) {
         List<Problem.FieldError> errors = new ArrayList<>();
         boolean byPrefecture = prefecture != null && !prefecture.isBlank();
-        boolean byPoint = latitude != null || longitude != null;
+        boolean byPoint = !blank(latitudeParam) || !blank(longitudeParam);
+        Double latitude = null;
+        Double longitude = null;
         if (byPrefecture && byPoint) {
             errors.add(new Problem.FieldError("prefecture", "give either prefecture or latitude and longitude, not both"));
         } else if (!byPrefecture && !byPoint) {
@@ -64,12 +69,9 @@ public class RoutingService {
         } else if (byPrefecture && !Prefectures.isCode(prefecture)) {
             errors.add(new Problem.FieldError("prefecture", "must be a prefecture code 01..47"));
         } else if (byPoint) {
-            if (latitude == null || latitude < -90 || latitude > 90) {
-                errors.add(new Problem.FieldError("latitude", latitude == null ? "required with longitude" : "must be within -90..90"));
-            }
-            if (longitude == null || longitude < -180 || longitude > 180) {
-                errors.add(new Problem.FieldError("longitude", longitude == null ? "required with latitude" : "must be within -180..180"));
-            }
+            // a caller is somewhere in Japan: NaN, Infinity or a point abroad would be routed with a meaningless distance
+            latitude = coordinate(latitudeParam, "latitude", JapanBounds.MIN_LATITUDE, JapanBounds.MAX_LATITUDE, "longitude", errors);
+            longitude = coordinate(longitudeParam, "longitude", JapanBounds.MIN_LONGITUDE, JapanBounds.MAX_LONGITUDE, "latitude", errors);
         }
         Mode mode = null;
         if (modeParam == null || modeParam.isBlank()) {
@@ -136,6 +138,23 @@ public class RoutingService {
                 .map(r -> view(byCode.get(r.candidate().office().code()), r, false)).toList();
         return new RouteView(home, originLat, originLon, mode, windowText,
                 until.atZone(Tokyo.ZONE).toOffsetDateTime(), decision.reason(), chosen, alternatives);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Double coordinate(String text, String name, double min, double max, String other, List<Problem.FieldError> errors) {
+        if (blank(text)) {
+            errors.add(new Problem.FieldError(name, "required with " + other));
+            return null;
+        }
+        try {
+            return QueryParams.decimal(text, name, min, max);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
     }
 
     private static RoutedContactPointView view(ContactPoint cp, NaviDialRouter.Ranked ranked, boolean withNext) {

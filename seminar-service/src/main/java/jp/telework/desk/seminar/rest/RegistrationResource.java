@@ -1,6 +1,5 @@
 package jp.telework.desk.seminar.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,13 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.telework.desk.common.rest.QueryParams;
-import jp.telework.desk.common.idempotency.IdempotencyStore;
+import io.vertx.core.http.HttpServerRequest;
+import jp.telework.desk.common.rest.IdempotencyKeys;
+import jp.telework.desk.common.rest.Locations;
 import jp.telework.desk.seminar.domain.RegistrationStatus;
 import jp.telework.desk.seminar.mapping.AttendanceRequest;
 import jp.telework.desk.seminar.mapping.RegistrationRequest;
@@ -34,6 +35,7 @@ import jp.telework.desk.seminar.mapping.RegistrationView;
 import jp.telework.desk.seminar.service.RegistrationService;
 import jp.telework.desk.common.security.Roles;
 import jp.telework.desk.common.idempotency.IdempotentResponses;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jp.telework.desk.common.rest.PathIds;
 import jp.telework.desk.common.rest.Page;
@@ -53,21 +55,24 @@ public class RegistrationResource {
             + "per organization. The host association and the secretariat may register on an organization's behalf "
             + "(organization.id required). Send an Idempotency-Key to retry safely: a replay returns the first response; "
             + "the same key with a different body is 422.")
-    @APIResponse(responseCode = "201", description = "Registered (CONFIRMED or WAITLISTED); Location set")
-    @APIResponse(responseCode = "400", description = "Invalid body (named in errors), e.g. too many seats")
+    @APIResponse(responseCode = "201", description = "Registered (CONFIRMED or WAITLISTED); Location names it as a path")
+    @APIResponse(responseCode = "400", description = "Invalid body (named in errors), e.g. too many seats; an empty or malformed Idempotency-Key")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an SME, or another organization, or not the host")
     @APIResponse(responseCode = "404", description = "No such seminar")
     @APIResponse(responseCode = "409", description = "Registration not open/closed, seminar started, or already registered")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response register(@PathParam("seminarId") String seminarIdText,
-            @Parameter(description = "Makes retries safe", example = "6f1d8c2e-reg-1") @HeaderParam(IdempotencyStore.HEADER) String key,
+    @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = "Makes retries safe: " + IdempotencyKeys.MESSAGE,
+            example = "6f1d8c2e-reg-1", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                    maxLength = IdempotencyKeys.MAX_LENGTH, pattern = IdempotencyKeys.PATTERN))
+    public Response register(@PathParam("seminarId") String seminarIdText, @Context HttpServerRequest http,
             @Valid @NotNull RegistrationRequest body) {
         UUID seminarId = PathIds.uuid(seminarIdText, "seminar");
+        String key = IdempotencyKeys.read(http.headers().getAll(IdempotencyKeys.HEADER));
         RegistrationService.Outcome outcome = service.register(seminarId, body, key);
         Response.ResponseBuilder response = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON);
         if (outcome.location() != null) {
-            response.location(URI.create(outcome.location()));
+            Locations.location(response, outcome.location());
         }
         if (outcome.replayed()) {
             return response.entity(outcome.replayBody()).header(IdempotentResponses.REPLAYED, "true").build();

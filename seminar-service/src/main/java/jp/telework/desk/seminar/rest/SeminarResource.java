@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,11 +24,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.telework.desk.common.rest.ETags;
+import jp.telework.desk.common.rest.Locations;
+import jp.telework.desk.common.rest.DateWindow;
 import jp.telework.desk.common.rest.QueryParams;
 import jp.telework.desk.seminar.config.SeminarConfig;
 import jp.telework.desk.common.vocabulary.Region;
@@ -89,6 +91,14 @@ public class SeminarResource {
     ObjectMapper json;
     @Inject
     Validator validator;
+    /** Calendar applications need absolute URLs; the service cannot know the gateway's public one, so it is configured. */
+    @ConfigProperty(name = "telework.public-base-url")
+    URI publicBaseUrl;
+
+    @PostConstruct
+    void checkPublicBaseUrl() {
+        Locations.checkBase(publicBaseUrl);
+    }
 
     @GET
     @PermitAll
@@ -103,8 +113,8 @@ public class SeminarResource {
             @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
             @Parameter(schema = @Schema(implementation = SeminarFormat.class)) @QueryParam("format") String format,
-            @Parameter(example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-30") @QueryParam("to") String to,
             @Parameter(description = "Only seminars with (true) or without (false) free seats") @QueryParam("hasSeats") String hasSeats,
             @Parameter(example = "TELEWORK_MONTH") @QueryParam("campaignTag") @Size(max = 40) String campaignTag,
             @Parameter(description = "SECRETARIAT or a prefecture code") @QueryParam("host") String host,
@@ -134,22 +144,22 @@ public class SeminarResource {
     @PermitAll
     @Produces(ICalendar.MEDIA_TYPE)
     @Operation(summary = "iCalendar feed of published seminars", description = "RFC 5545, one VEVENT per seminar (stable UID), "
-            + "times in Asia/Tokyo. Subscribe per region, e.g. ?region=KANTO.")
+            + "times in Asia/Tokyo. Subscribe per region, e.g. ?region=KANTO. Each URL is the seminar under the public "
+            + "address of the API (telework.public-base-url).")
     @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = ICalendar.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A filter value is invalid")
     public Response seminarCalendar(@Parameter(schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
-            @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
-            @Context UriInfo uri) {
+            @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic) {
         Region r = QueryParams.enumValue(Region.class, region, "region");
         SeminarFilter filter = SeminarFilter.published(r, QueryParams.prefecture(prefecture, "prefecture"),
                 QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"));
         List<Seminar> seminars = service.search(filter, 0, config.listing().calendarMaxEvents()).items();
         List<ICalendar.Event> events = new ArrayList<>();
         for (Seminar s : seminars) {
-            events.add(event(s, uri.getBaseUri()));
+            events.add(event(s, publicBaseUrl));
         }
         String name = "テレワーク・サポートネットワーク セミナー / Telework seminars" + (r != null ? " (" + r + ")" : "");
         return Response.ok(ICalendar.write(name, events), ICalendar.MEDIA_TYPE + ";charset=utf-8")
@@ -181,7 +191,7 @@ public class SeminarResource {
         }
         return new ICalendar.Event(s.id + "@seminar-service.telework-desk", s.updatedAt.toInstant(), s.startsAt, s.endsAt,
                 summary, description.toString(), location, categories, "CONFIRMED", s.version,
-                base.resolve("api/v1/seminars/" + s.id).toString());
+                Locations.absolute(base, "/api/v1/seminars/" + s.id));
     }
 
     private static String join(String name, String address) {
@@ -199,8 +209,8 @@ public class SeminarResource {
     @APIResponse(responseCode = "200", description = "The figures")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Only the secretariat and the dashboard client")
-    public StatisticsView seminarStatistics(@Parameter(example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(example = "2026-11-30") @QueryParam("to") String to) {
+    public StatisticsView seminarStatistics(@Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = DateWindow.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DateWindow.DATE_PATTERN), example = "2026-11-30") @QueryParam("to") String to) {
         return statistics.statistics(QueryParams.date(from, "from"), QueryParams.date(to, "to"));
     }
 
@@ -223,14 +233,13 @@ public class SeminarResource {
     @RolesAllowed({ Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Create a seminar (DRAFT)", description = "An association hosts in its own prefecture (host defaults to "
             + "it); the secretariat hosts as SECRETARIAT or for any prefecture.")
-    @APIResponse(responseCode = "201", description = "Created as DRAFT; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Created as DRAFT; ETag set, and Location as a path (resolve it against the URL you called)")
     @APIResponse(responseCode = "400", description = "Invalid body (every field named in errors)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not allowed to host as that host")
     public Response createSeminar(@Valid @NotNull SeminarRequest body) {
         Seminar s = service.create(body);
-        return Response.fromResponse(ok(s, true, Response.Status.CREATED))
-                .location(URI.create("/api/v1/seminars/" + s.id)).build();
+        return Locations.location(Response.fromResponse(ok(s, true, Response.Status.CREATED)), "/api/v1/seminars/" + s.id).build();
     }
 
     @PUT
