@@ -77,7 +77,9 @@ class E3LinksTest {
 
         // the public feed: every URL is the gateway's and answers there
         String feed = anonymous().accept("text/calendar").get("/api/v1/seminars/calendar.ics").then().statusCode(200).extract().asString();
-        List<String> urls = feed.lines().filter(l -> l.startsWith("URL:")).map(l -> l.substring(4).trim()).toList();
+        // content lines longer than 75 octets are folded (RFC 5545 §3.1): unfold before reading them
+        String unfolded = feed.replace("\r\n ", "").replace("\r\n\t", "").replace("\n ", "");
+        List<String> urls = unfolded.lines().filter(l -> l.startsWith("URL:")).map(l -> l.substring(4).trim()).toList();
         assertFalse(urls.isEmpty(), feed);
         assertTrue(urls.stream().anyMatch(u -> u.endsWith("/api/v1/seminars/" + seminarId)), () -> "the new seminar in " + urls);
         for (String url : urls) {
