@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.telework.desk.common.rest.IdempotencyKeys;
 import jp.telework.desk.common.problem.Problem;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.problem.ProblemType;
@@ -27,7 +28,7 @@ import jp.telework.desk.common.problem.ProblemType;
  */
 @ApplicationScoped
 public class IdempotencyStore {
-    public static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = IdempotencyKeys.HEADER;
 
     @Inject
     EntityManager em;
@@ -83,8 +84,9 @@ public class IdempotencyStore {
     }
 
     private void validate(String key) {
-        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ProblemException.badRequest(HEADER, "must be 1..200 visible ASCII characters");
+        // the one form (common-web): also for callers that did not read the key through IdempotencyKeys.read
+        if (!IdempotencyKeys.isValid(key)) {
+            throw ProblemException.badRequest(HEADER, IdempotencyKeys.MESSAGE);
         }
     }
 
