@@ -167,9 +167,9 @@ public class ProxyRoute {
         long maxBody = config.gateway().maxBodySize().asLongValue();
         AtomicReference<HttpClientRequest> upstreamRequest = new AtomicReference<>();
         rc.addEndHandler(end -> {
-            // the client went away before its answer was complete: stop the upstream call too
+            // the client went away before its answer was complete, or its body broke: stop the upstream call too
             HttpClientRequest r = upstreamRequest.get();
-            if (end.failed() && r != null) {
+            if ((end.failed() || rc.get(EdgeFilter.BROKEN_BODY_KEY) != null) && r != null) {
                 UpstreamClient.abandon(r);
             }
         });
