@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * connection (or, if it keeps it open, until the safety timeout, which the result reports).
  */
 final class RawSocket {
-    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
 
     /** Everything that came back on one connection. */
     record Answers(String raw, boolean closedByServer) {
-        /** The status of each answer, in order (one per status line at the start of an answer). */
+        /** The status of each answer, in order (an unparsable request line is answered as HTTP/1.0). */
         List<Integer> statuses() {
             List<Integer> statuses = new ArrayList<>();
             Matcher m = STATUS_LINE.matcher(raw);

@@ -86,7 +86,7 @@ public class EdgeConnections implements HttpServerOptionsCustomizer {
             try {
                 HttpServerOptions options = (HttpServerOptions) field(HttpServerImpl.class, "options").get(server);
                 if (options.isHttp2ClearTextEnabled()) {
-                    // not one customized above: the management interface (loopback, metrics only)
+                    // not one customized above (e.g. a management interface): left as Vert.x built it
                     continue;
                 }
                 @SuppressWarnings("unchecked")
