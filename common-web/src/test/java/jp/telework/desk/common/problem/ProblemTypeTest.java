@@ -27,6 +27,9 @@ class ProblemTypeTest {
         assertEquals(ProblemType.NOT_FOUND, ProblemType.forStatus(404));
         assertEquals(ProblemType.METHOD_NOT_ALLOWED, ProblemType.forStatus(405));
         assertEquals(ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.forStatus(415));
+        // the HTTP layer's own refusals (the gateway answers them as problem+json)
+        assertEquals(ProblemType.URI_TOO_LONG, ProblemType.forStatus(414));
+        assertEquals(ProblemType.HEADERS_TOO_LARGE, ProblemType.forStatus(431));
         assertEquals(ProblemType.BAD_REQUEST, ProblemType.forStatus(418));
         assertEquals(ProblemType.INTERNAL, ProblemType.forStatus(599));
     }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.micrometer.runtime.binder.vertx.HttpRequestMetric;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -80,6 +81,11 @@ public class ProxyRoute {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = rc.normalizedPath();
+        // the metrics' uri tag: a template, never the ids in the path
+        HttpRequestMetric metric = HttpRequestMetric.getRequestMetric(rc);
+        if (metric != null) {
+            metric.setTemplatePath(RouteTable.template(path));
+        }
         if (!path.equals(request.path()) || path.contains("%2F") || path.contains("%5C") || path.contains("%00")
                 || path.contains("\\")) {
             fail(rc, new ProblemException(400, "path-not-allowed", "Invalid request",
@@ -167,9 +173,9 @@ public class ProxyRoute {
         long maxBody = config.gateway().maxBodySize().asLongValue();
         AtomicReference<HttpClientRequest> upstreamRequest = new AtomicReference<>();
         rc.addEndHandler(end -> {
-            // the client went away before its answer was complete: stop the upstream call too
+            // the client went away before its answer was complete, or its body broke: stop the upstream call too
             HttpClientRequest r = upstreamRequest.get();
-            if (end.failed() && r != null) {
+            if ((end.failed() || rc.get(EdgeFilter.BROKEN_BODY_KEY) != null) && r != null) {
                 UpstreamClient.abandon(r);
             }
         });

@@ -26,6 +26,15 @@ public final class RouteTable {
     private static final Set<String> ANY = Set.of();
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+    /**
+     * The literal path segments of the gateway's and the services' routes (their {@code @Path}s); every
+     * other segment is an id, a code, a date or an access key.
+     */
+    private static final Set<String> LITERAL_SEGMENTS = Set.of("api", "v1", "contact-points", "consultations", "slots",
+            "inquiries", "seminars", "openapi", "dashboard", "overview", "statistics", "route", "holidays", "availability",
+            "exceptions", "plan", "calendar.ics", "my-registrations", "registrations", "attendance", "answer", "cancel",
+            "close", "complete", "outcome", "publish", "reschedule");
+
     private final List<Route> routes;
 
     public RouteTable(List<Route> routes) {
@@ -93,6 +102,22 @@ public final class RouteTable {
             }
         }
         return allowed;
+    }
+
+    /**
+     * The path as a template, for metrics and logs that must not carry ids: every segment that is not a
+     * literal of some route becomes {@code {id}} ({@code /api/v1/consultations/{id}/cancel}). The set of
+     * templates is bounded whatever clients send.
+     */
+    public static String template(String normalizedPath) {
+        StringBuilder template = new StringBuilder();
+        for (String segment : normalizedPath.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            template.append('/').append(LITERAL_SEGMENTS.contains(segment) ? segment : "{id}");
+        }
+        return template.isEmpty() ? "/" : template.toString();
     }
 
     public List<Route> routes() {

@@ -108,4 +108,15 @@ class RouteTableTest {
         assertEquals(Access.Decision.FORBIDDEN, Access.STATISTICS.decide(false, "association"::equals));
         assertEquals(Access.Decision.ALLOW, Access.STATISTICS.decide(false, "dashboard"::equals));
     }
+
+    @Test
+    void templatesKeepLiteralsAndHideIds() {
+        assertEquals("/api/v1/consultations/{id}/cancel",
+                RouteTable.template("/api/v1/consultations/3f2b6c1e-9a4d-4e7f-8c2a-1b2c3d4e5f60/cancel"));
+        assertEquals("/api/v1/contact-points/{id}/availability/{id}", RouteTable.template("/api/v1/contact-points/13/availability/2026-12-01"));
+        assertEquals("/api/v1/seminars/calendar.ics", RouteTable.template("/api/v1/seminars/calendar.ics"));
+        assertEquals("/api/v1/inquiries/{id}/close", RouteTable.template("/api/v1/inquiries/k3y-Of-The-Sender/close"));
+        // whatever a client makes up stays one template
+        assertEquals("/api/v1/{id}/{id}", RouteTable.template("/api/v1/anything/at-all"));
+    }
 }
