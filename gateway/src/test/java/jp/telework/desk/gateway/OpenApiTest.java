@@ -32,6 +32,18 @@ class OpenApiTest {
     }
 
     @Test
+    void aDocumentsFormatIsJsonOrYamlAndNamedWhenItIsNeither() {
+        for (String format : new String[] { "", "xml", "JSON ", "../q/metrics" }) {
+            given().queryParam("format", format).when().get("/api/v1/openapi/seminars")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("format"));
+        }
+        given().queryParam("format", "json").queryParam("format", "yaml").when().get("/api/v1/openapi/seminars")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"));
+        given().queryParam("format", "yaml").when().get("/api/v1/openapi/seminars").then().statusCode(200);
+    }
+
+    @Test
     void everyErrorIsAProblemAndSecurityFollowsTheRoles() {
         OpenApiRules.check(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString(),
                 Set.of("GET /api/v1/openapi/{service}"));

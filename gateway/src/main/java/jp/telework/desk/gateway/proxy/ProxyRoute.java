@@ -1,5 +1,6 @@
 package jp.telework.desk.gateway.proxy;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -50,6 +51,7 @@ import jp.telework.desk.gateway.upstream.Upstreams;
  */
 @ApplicationScoped
 public class ProxyRoute {
+    private static final Set<String> DOCUMENT_FORMATS = Set.of("json", "yaml");
     private static final Logger LOG = Logger.getLogger(ProxyRoute.class);
     /** Response headers only the gateway sets (see EdgeFilter and the rate limiter). */
     private static final Set<String> GATEWAY_OWNED = Set.of("x-request-id", "ratelimit-limit", "ratelimit-remaining",
@@ -158,6 +160,27 @@ public class ProxyRoute {
         proxy(rc, route);
     }
 
+    /**
+     * A service's OpenAPI document is fetched with {@code format=json|yaml} or nothing: the gateway decides
+     * that itself, so a bad value is a 400 naming it rather than whatever the service's endpoint makes of
+     * it, and nothing else of the client's query reaches the service's management endpoint.
+     */
+    private static String documentQuery(RoutingContext rc) {
+        List<String> format;
+        try {
+            format = rc.queryParam("format");
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("format", "the query string is not decodable");
+        }
+        if (format == null || format.isEmpty()) {
+            return null;
+        }
+        if (format.size() > 1 || !DOCUMENT_FORMATS.contains(format.get(0))) {
+            throw ProblemException.badRequest("format", "must be json or yaml, once");
+        }
+        return "format=" + format.get(0);
+    }
+
     private void proxy(RoutingContext rc, Route route) {
         HttpServerRequest request = rc.request();
         UpstreamClient upstream = upstreams.get(route.service());
@@ -167,7 +190,13 @@ public class ProxyRoute {
                 request.authority() != null ? request.authority().toString() : request.getHeader("Host"), trust);
         String requestId = rc.get(EdgeFilter.REQUEST_ID_KEY);
         var headers = Headers.toUpstream(request.headers(), forwarded, requestId, trust);
-        String query = request.query();
+        String query;
+        try {
+            query = route.upstreamPath() != null ? documentQuery(rc) : request.query();
+        } catch (ProblemException e) {
+            fail(rc, e);
+            return;
+        }
         String uri = route.targetPath(rc.normalizedPath()) + (query == null || query.isEmpty() ? "" : "?" + query);
         boolean hasBody = hasBody(request);
         long maxBody = config.gateway().maxBodySize().asLongValue();
