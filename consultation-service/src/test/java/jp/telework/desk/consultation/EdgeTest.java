@@ -16,8 +16,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jp.telework.desk.events.SlotV1;
+import jp.telework.desk.infra.test.Wire;
 
 /** The hardened edge: the one Idempotency-Key form, strict dates, links that never name this service's address. Okayama (33) is this test's. */
 @QuarkusTest
@@ -30,10 +32,10 @@ class EdgeTest {
         String smeA = token("sme-a");
         // written by hand: HTTP clients tend to drop a header with an empty value
         for (String key : new String[] { "", "   ", "k".repeat(201), "two words" }) {
-            String answer = Wire.post("/api/v1/consultations", smeA, "Idempotency-Key: " + key, bookingBody(s.slotId()));
+            String answer = Wire.post(RestAssured.port, "/api/v1/consultations", smeA, "Idempotency-Key: " + key, bookingBody(s.slotId()));
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.contains("\"field\":\"Idempotency-Key\""), answer);
-            String inquiry = Wire.post("/api/v1/inquiries", smeA, "Idempotency-Key: " + key, inquiryBody("33", null));
+            String inquiry = Wire.post(RestAssured.port, "/api/v1/inquiries", smeA, "Idempotency-Key: " + key, inquiryBody("33", null));
             assertTrue(inquiry.startsWith("HTTP/1.1 400"), inquiry);
         }
         given().get("/api/v1/slots/" + s.slotId()).then().statusCode(200).body("remainingCapacity", equalTo(2));

@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
 
 /**
@@ -26,7 +23,7 @@ import jp.telework.desk.gateway.routing.Service;
  * service never sees the request.
  */
 @QuarkusTest
-class AuthorizationTableTest {
+class AuthorizationTableTest extends FreshGateway {
     static final String[] CALLERS = { "anonymous", "sme-a", "assoc-tokyo", "assoc-osaka", "secretariat", Tokens.DASHBOARD };
     static final String SEMINAR = "3f2b8c1e-4a5d-4e6f-8a9b-0c1d2e3f4a5b";
     static final String BODY = "{\"note\":\"gateway test\"}";
@@ -72,14 +69,6 @@ class AuthorizationTableTest {
             new Case("unknown route", "GET", "/api/v1/nothing-here", null, UNKNOWN),
             new Case("unknown dashboard route", "GET", "/api/v1/dashboard/secrets", null, UNKNOWN));
 
-    @Inject
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
 
     @Test
     void everyRouteGroupForEveryCaller() {

@@ -9,14 +9,11 @@ import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
 
 /**
@@ -24,18 +21,10 @@ import jp.telework.desk.gateway.routing.Service;
  * problem+json and the connection is closed, so nothing after them is ever read as a request.
  */
 @QuarkusTest
-class FramingTest {
+class FramingTest extends FreshGateway {
     @TestHTTPResource("/")
     URL gateway;
 
-    @Inject
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
 
     @Test
     void contentLengthWithTransferEncodingIsRefusedAndWhatFollowsIsNeverRun() {

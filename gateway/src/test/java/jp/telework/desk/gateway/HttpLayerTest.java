@@ -12,30 +12,19 @@ import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
 
 /** What the HTTP layer itself refuses is problem+json too: limits, malformed paths, foreign browser origins. */
 @QuarkusTest
-class HttpLayerTest {
+class HttpLayerTest extends FreshGateway {
     @TestHTTPResource("/")
     URL gateway;
 
-    @Inject
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
 
     @Test
     void aTooLongRequestLineIs414() {

@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 
 /** The HTTP request metrics name routes by template, never by the ids in the path. */
 @QuarkusTest
-class MetricsTest {
-    @Inject
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
+class MetricsTest extends FreshGateway {
 
     @Test
     void requestMetricsCarryRouteTemplatesNotIds() {

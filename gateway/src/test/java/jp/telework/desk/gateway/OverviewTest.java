@@ -12,29 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
 
 /** GET /api/v1/dashboard/overview composed from the three services' statistics. */
 @QuarkusTest
-class OverviewTest {
+class OverviewTest extends FreshGateway {
     static final String OVERVIEW = "/api/v1/dashboard/overview";
 
-    @Inject
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
 
     @Test
     void allThreePartsAndThePerPrefectureTable() {

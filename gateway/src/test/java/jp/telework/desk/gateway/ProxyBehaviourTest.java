@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,7 +33,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
 import java.util.HexFormat;
 import java.security.MessageDigest;
@@ -43,20 +40,12 @@ import java.io.OutputStream;
 
 /** What the gateway does to requests and responses on the way through. */
 @QuarkusTest
-class ProxyBehaviourTest {
+class ProxyBehaviourTest extends FreshGateway {
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @TestHTTPResource("/")
     URL gateway;
 
-    @Inject
-    RateLimiter rateLimiter;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
 
     @Test
     void aRequestIdIsGeneratedAndReachesTheService() {
