@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -107,8 +106,6 @@ public class StrictJson implements ObjectMapperCustomizer {
      * offset, {@code [2026,12,1]} and epoch days.
      */
     static final class StrictDate extends StdScalarDeserializer<LocalDate> {
-        private static final Pattern FORM = Pattern.compile(DateWindow.DATE_PATTERN);
-
         StrictDate() {
             super(LocalDate.class);
         }
@@ -118,22 +115,11 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw new BadValue(p, "must be a date string YYYY-MM-DD");
             }
-            String text = p.getText();
-            LocalDate date = null;
-            if (FORM.matcher(text).matches()) {
-                try {
-                    date = LocalDate.parse(text);
-                } catch (DateTimeParseException e) {
-                    // the right shape, not a day of the calendar (2026-02-30)
-                }
+            try {
+                return DateWindow.parse(p.getText());
+            } catch (IllegalArgumentException e) {
+                throw new BadValue(p, e.getMessage());
             }
-            if (date == null) {
-                throw new BadValue(p, "must be a date YYYY-MM-DD such as 2026-12-01 (no time, no offset)");
-            }
-            if (!DateWindow.contains(date)) {
-                throw new BadValue(p, DateWindow.MESSAGE);
-            }
-            return date;
         }
     }
 

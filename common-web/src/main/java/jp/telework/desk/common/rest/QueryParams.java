@@ -1,7 +1,6 @@
 package jp.telework.desk.common.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ public final class QueryParams {
     private QueryParams() {
     }
 
-    private static final Pattern DATE = Pattern.compile(DateWindow.DATE_PATTERN);
     /** Plain decimal notation only: Double.parseDouble would also take NaN, Infinity, 0x1p4, 1e308 and 1d. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,15}(\\.[0-9]{1,15})?");
 
@@ -27,22 +25,11 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.trim();
-        LocalDate date = null;
-        if (DATE.matcher(text).matches()) {
-            try {
-                date = LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                // 2026-02-30: the right shape, not a date
-            }
+        try {
+            return DateWindow.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, e.getMessage());
         }
-        if (date == null) {
-            throw ProblemException.badRequest(name, "must be a date YYYY-MM-DD such as 2026-12-01");
-        }
-        if (!DateWindow.contains(date)) {
-            throw ProblemException.badRequest(name, DateWindow.MESSAGE);
-        }
-        return date;
     }
 
     /** A finite decimal number from {@code min} to {@code max}; null when absent. */
