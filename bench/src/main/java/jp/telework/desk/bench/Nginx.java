@@ -64,7 +64,7 @@ final class Nginx implements AutoCloseable {
                     "-c", file.toString(), "-g", "daemon off;"), prefix, Map.of(), prefix.resolve("logs/nginx.out"), "QUIT");
             Nginx n = new Nginx(p, port);
             Waits.until("nginx on port " + port, Duration.ofSeconds(20),
-                    () -> jp.telework.desk.local.Stack.status("http://127.0.0.1:" + port + "/q/health/live") == 200, p);
+                    () -> jp.telework.desk.local.Stack.status("http://127.0.0.1:" + port + "/q/openapi") == 200, p);
             return n;
         } catch (IOException e) {
             throw new BenchException("cannot configure nginx: " + e.getMessage(), e);

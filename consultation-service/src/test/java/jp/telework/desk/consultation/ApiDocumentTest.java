@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.Set;
 import jp.telework.desk.infra.test.ApiLint;
 import jp.telework.desk.infra.test.OpenApiRules;
 
@@ -33,9 +36,14 @@ class ApiDocumentTest {
                         "GET /api/v1/slots", "GET /api/v1/slots/{slotId}"));
     }
 
+    /** The management interface's root ({@code /q/} on its own port). */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
-    void healthIsUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void healthIsUpOnTheManagementInterfaceOnly() {
+        given().get(management.toString().replaceFirst("/*$", "/") + "health/ready").then().log().ifValidationFails().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test

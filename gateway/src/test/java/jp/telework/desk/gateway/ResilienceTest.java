@@ -20,37 +20,26 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jp.telework.desk.gateway.ratelimit.RateLimiter;
 import jp.telework.desk.gateway.routing.Service;
 import jp.telework.desk.gateway.upstream.CircuitBreaker;
 import jp.telework.desk.gateway.upstream.Upstreams;
 
 /** One service down or slow: its routes fail fast with problem+json, everything else keeps working. */
 @QuarkusTest
-class ResilienceTest {
+class ResilienceTest extends FreshGateway {
     /** %test response timeout of every upstream. */
     static final long TIMEOUT_MILLIS = 1000;
 
     @Inject
     Upstreams upstreams;
 
-    @Inject
-    RateLimiter rateLimiter;
-
     @TestHTTPResource("/")
     URL gateway;
-
-    @BeforeEach
-    void upstreamsUp() {
-        StandIns.ready();
-        rateLimiter.reset();
-    }
 
     @AfterEach
     void recover() {
@@ -107,7 +96,7 @@ class ResilienceTest {
         // refused at once, without trying, with Retry-After
         given().when().get("/api/v1/slots").then().statusCode(503).header("Retry-After", notNullValue())
                 .contentType("application/problem+json").body("detail", containsString("stopped calling"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(management("health/ready")).then().statusCode(200)
                 .body("checks.find { it.name == 'upstreams' }.data.consultations", equalTo("OPEN"));
 
         // the service comes back: after the open period one probe goes through and closes the breaker

@@ -36,15 +36,18 @@ import jp.telework.desk.infra.Waits;
 public final class Stack {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** One of the four services: where its build output is, which port variable and database it uses. */
-    public record Service(String name, String portVariable, String database) {
+    /**
+     * One of the four services: where its build output is, which port variables (API, and management for
+     * health and metrics) and which database it uses.
+     */
+    public record Service(String name, String portVariable, String managementPortVariable, String database) {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("contact-point-service", "TELEWORK_CONTACT_POINT_PORT", "contact_points"),
-            new Service("consultation-service", "TELEWORK_CONSULTATION_PORT", "consultations"),
-            new Service("seminar-service", "TELEWORK_SEMINAR_PORT", "seminars"),
-            new Service("gateway", "TELEWORK_GATEWAY_PORT", null));
+            new Service("contact-point-service", "TELEWORK_CONTACT_POINT_PORT", "TELEWORK_CONTACT_POINT_MANAGEMENT_PORT", "contact_points"),
+            new Service("consultation-service", "TELEWORK_CONSULTATION_PORT", "TELEWORK_CONSULTATION_MANAGEMENT_PORT", "consultations"),
+            new Service("seminar-service", "TELEWORK_SEMINAR_PORT", "TELEWORK_SEMINAR_MANAGEMENT_PORT", "seminars"),
+            new Service("gateway", "TELEWORK_GATEWAY_PORT", "TELEWORK_GATEWAY_MANAGEMENT_PORT", null));
 
     /**
      * PostgreSQL, Kafka and Keycloak run by somebody else, ready for a new stack: the databases of
@@ -148,7 +151,7 @@ public final class Stack {
         synchronized (services) {
             services.put(name, p);
         }
-        Waits.until(s.name() + " readiness", Duration.ofMinutes(3), () -> status(url(name) + "/q/health/ready") == 200, p);
+        Waits.until(s.name() + " readiness", Duration.ofMinutes(3), () -> status(managementUrl(name) + "/q/health/ready") == 200, p);
         progress.accept(s.name() + " ready");
     }
 
@@ -226,6 +229,11 @@ public final class Stack {
         return "http://127.0.0.1:" + config.port(service(serviceName).portVariable());
     }
 
+    /** Where a service answers health and metrics (never on its API port). */
+    public String managementUrl(String serviceName) {
+        return "http://127.0.0.1:" + config.port(service(serviceName).managementPortVariable());
+    }
+
     public String gatewayUrl() {
         return url("gateway");
     }
@@ -239,6 +247,7 @@ public final class Stack {
         Servers servers = servers();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(s.portVariable())));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(config.port(s.managementPortVariable())));
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", servers.issuer());
         if (s.database() != null) {

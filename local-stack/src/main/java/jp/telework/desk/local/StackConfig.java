@@ -26,6 +26,10 @@ public record StackConfig(Path repository, Path home, Map<String, Integer> ports
         m.put("TELEWORK_CONSULTATION_PORT", 8082);
         m.put("TELEWORK_SEMINAR_PORT", 8083);
         m.put("TELEWORK_GATEWAY_PORT", 8080);
+        m.put("TELEWORK_CONTACT_POINT_MANAGEMENT_PORT", 9081);
+        m.put("TELEWORK_CONSULTATION_MANAGEMENT_PORT", 9082);
+        m.put("TELEWORK_SEMINAR_MANAGEMENT_PORT", 9083);
+        m.put("TELEWORK_GATEWAY_MANAGEMENT_PORT", 9080);
         return java.util.Collections.unmodifiableMap(m);
     }
 

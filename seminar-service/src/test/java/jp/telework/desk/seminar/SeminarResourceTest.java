@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jp.telework.desk.seminar.domain.Seminar;
@@ -92,8 +93,13 @@ class SeminarResourceTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/seminars/{seminarId}/registrations"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/seminars/calendar.ics"))
                 .body("components.schemas.SeminarRequest.properties.startsAt.examples[0]", equalTo("2026-11-10T14:00:00+09:00"));
-        as(null).when().get("/q/health/ready").then().statusCode(200);
+        as(null).when().get(management.toString().replaceFirst("/*$", "/") + "health/ready").then().statusCode(200);
+        as(null).when().get("/q/health/ready").then().statusCode(404);
     }
+
+    /** The management interface's root ({@code /q/} on its own port). */
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
 
     @Test
     void badInputIsA400NamingTheField() {

@@ -1,5 +1,6 @@
 package jp.telework.desk.system;
 
+import static io.restassured.RestAssured.given;
 import static jp.telework.desk.system.Api.anonymous;
 import static jp.telework.desk.system.Api.as;
 import static jp.telework.desk.system.Api.assertProblemShape;
@@ -108,8 +109,13 @@ class F4DatabaseOutageTest {
             // the gateway and the other services stay up
             anonymous().get("/api/v1/contact-points").then().statusCode(200);
             anonymous().get("/api/v1/seminars").then().statusCode(200);
-            anonymous().get("/q/health/live").then().statusCode(200);
-            anonymous().get("/q/health/ready").then().statusCode(200);
+            String management = SystemStack.get().managementUrl("gateway");
+            given().get(management + "/q/health/live").then().statusCode(200);
+            given().get(management + "/q/health/ready").then().statusCode(200);
+            // the database's owner says it is not ready (its pods would leave the Service), and still lives
+            String consultations = SystemStack.get().managementUrl("consultation-service");
+            given().get(consultations + "/q/health/ready").then().statusCode(503);
+            given().get(consultations + "/q/health/live").then().statusCode(200);
             json(as("sme-a"), Bodies.registration("sme-a", 1)).post("/api/v1/seminars/{id}/registrations", publishedSeminar())
                     .then().statusCode(201);
             Response overview = as("secretariat").get("/api/v1/dashboard/overview");

@@ -186,7 +186,7 @@ class ComposeCrossReferenceTest {
             assertTrue(Json.elements(s.path("security_opt")).stream()
                     .anyMatch(t -> t.asText().startsWith("no-new-privileges")), service);
             String check = s.at("/healthcheck/test").toString();
-            assertTrue(check.contains("/dev/tcp/127.0.0.1/" + COMPOSE.environment(service).get("QUARKUS_HTTP_PORT"))
+            assertTrue(check.contains("/dev/tcp/127.0.0.1/" + COMPOSE.environment(service).get("QUARKUS_MANAGEMENT_PORT"))
                     && check.contains("/q/health/ready"), service + ": " + check);
         }
     }
@@ -342,6 +342,9 @@ class ComposeCrossReferenceTest {
             }
             if (!"8080".equals(env.get("QUARKUS_HTTP_PORT"))) {
                 problems.add(service + ": QUARKUS_HTTP_PORT must be 8080");
+            }
+            if (!"0.0.0.0".equals(env.get("QUARKUS_MANAGEMENT_HOST")) || !"9000".equals(env.get("QUARKUS_MANAGEMENT_PORT"))) {
+                problems.add(service + ": health and metrics must listen on 0.0.0.0:9000 (QUARKUS_MANAGEMENT_HOST/PORT)");
             }
             if (config.hasDatabase() && env.get("QUARKUS_DATASOURCE_JDBC_URL") != null) {
                 String db = ServiceConfig.databaseOf(env.get("QUARKUS_DATASOURCE_JDBC_URL"));

@@ -74,12 +74,14 @@ class DockerfileTest {
 
         List<String> users = values(ins, "USER");
         assertEquals(List.of("185"), users, "the image's non-root user, numeric so runAsNonRoot can verify it");
-        assertEquals(List.of("8080"), values(ins, "EXPOSE"));
+        assertEquals(List.of("8080 9000"), values(ins, "EXPOSE"), "the API and the management interface");
 
         Map<String, String> env = env(ins);
         assertEquals("/deployments/quarkus-run.jar", env.get("JAVA_APP_JAR"), "the fast-jar launcher");
         assertEquals("0.0.0.0", env.get("QUARKUS_HTTP_HOST"));
         assertEquals("8080", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("0.0.0.0", env.get("QUARKUS_MANAGEMENT_HOST"));
+        assertEquals("9000", env.get("QUARKUS_MANAGEMENT_PORT"));
         assertEquals(List.of("[ \"/opt/jboss/container/java/run/run-java.sh\" ]"), values(ins, "ENTRYPOINT"));
         int userIndex = indexOf(ins, "USER");
         int lastCopy = lastIndexOf(ins, "COPY");

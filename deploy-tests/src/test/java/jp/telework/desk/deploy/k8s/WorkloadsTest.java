@@ -97,7 +97,7 @@ class WorkloadsTest {
     void aMissingProbeIsReported() {
         assertReported(d -> container(d).setStartupProbe(null), "startupProbe");
         assertReported(d -> container(d).getReadinessProbe().getHttpGet().setPath("/q/health/live"), "/q/health/ready");
-        assertReported(d -> container(d).getLivenessProbe().getHttpGet().setPort(new IntOrString(9000)), "port");
+        assertReported(d -> container(d).getLivenessProbe().getHttpGet().setPort(new IntOrString("http")), "management port");
     }
 
     @Test
@@ -176,6 +176,11 @@ class WorkloadsTest {
             if (http == null || http.getContainerPort() != 8080) {
                 problems.add(name + ": needs container port 'http' 8080 (every service listens on 8080 in a container)");
             }
+            ContainerPort management = c.getPorts() == null ? null : c.getPorts().stream()
+                    .filter(p -> "management".equals(p.getName())).findFirst().orElse(null);
+            if (management == null || management.getContainerPort() != 9000) {
+                problems.add(name + ": needs container port 'management' 9000 (health and metrics, off the API port)");
+            }
 
             // probes
             for (Map.Entry<String, String> e : PROBES.entrySet()) {
@@ -192,9 +197,9 @@ class WorkloadsTest {
                     problems.add(name + ": " + e.getKey() + " must GET " + e.getValue() + ", not "
                             + probe.getHttpGet().getPath());
                 }
-                if (!targetsPort(probe.getHttpGet().getPort(), http)) {
+                if (!targetsPort(probe.getHttpGet().getPort(), management)) {
                     problems.add(name + ": " + e.getKey() + " port " + probe.getHttpGet().getPort()
-                            + " is not the container's http port");
+                            + " is not the container's management port");
                 }
             }
 
@@ -349,7 +354,13 @@ class WorkloadsTest {
                 problems.add(name + ": QUARKUS_HTTP_HOST must be 0.0.0.0");
             }
             if (!env.value("QUARKUS_HTTP_PORT").map("8080"::equals).orElse(false)) {
-                problems.add(name + ": QUARKUS_HTTP_PORT must be 8080, the container port the probes use");
+                problems.add(name + ": QUARKUS_HTTP_PORT must be 8080, the container port the Service targets");
+            }
+            if (!env.value("QUARKUS_MANAGEMENT_HOST").map("0.0.0.0"::equals).orElse(false)) {
+                problems.add(name + ": QUARKUS_MANAGEMENT_HOST must be 0.0.0.0 (the kubelet probes the pod's address)");
+            }
+            if (!env.value("QUARKUS_MANAGEMENT_PORT").map("9000"::equals).orElse(false)) {
+                problems.add(name + ": QUARKUS_MANAGEMENT_PORT must be 9000, the container port the probes use");
             }
             if (config.hasDatabase()) {
                 env.value("QUARKUS_DATASOURCE_JDBC_URL").ifPresent(url -> {
