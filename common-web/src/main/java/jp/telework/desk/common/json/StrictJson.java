@@ -2,6 +2,7 @@ package jp.telework.desk.common.json;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -69,7 +70,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         SimpleModule strict = new SimpleModule("strict-text").addDeserializer(String.class, new StrictText())
                 .addDeserializer(LocalDate.class, new StrictDate())
-                .addDeserializer(OffsetDateTime.class, new StrictDateTime());
+                .addDeserializer(OffsetDateTime.class, new StrictDateTime())
+                .addDeserializer(LocalTime.class, new StrictTime());
         strict.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
@@ -152,6 +154,26 @@ public class StrictJson implements ObjectMapperCustomizer {
                 value = value.withOffsetSameInstant(zone.getRules().getOffset(value.toInstant()));
             }
             return value;
+        }
+    }
+
+    /**
+     * A time of day is {@code HH:mm} or {@code HH:mm:ss}, 00:00 to 23:59:59. Jackson's own reader also takes
+     * fractions of a second, {@code [10,0]}, numbers and a leading {@code T}; none of them means anything here.
+     */
+    static final class StrictTime extends StdScalarDeserializer<LocalTime> {
+        private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?");
+
+        StrictTime() {
+            super(LocalTime.class);
+        }
+
+        @Override
+        public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING || !TIME.matcher(p.getText()).matches()) {
+                throw new BadValue(p, "must be a time of day HH:mm (or HH:mm:ss), 00:00 to 23:59");
+            }
+            return LocalTime.parse(p.getText());
         }
     }
 

@@ -78,4 +78,18 @@ class StrictJsonTest {
             assertEquals("at", e.getPath().get(0).getFieldName());
         }
     }
+
+    record Timed(java.time.LocalTime start) {
+    }
+
+    @Test
+    void aTimeOfDayIsHoursAndMinutes() throws Exception {
+        assertEquals(java.time.LocalTime.of(10, 0), json.readValue("{\"start\":\"10:00\"}", Timed.class).start());
+        assertEquals(java.time.LocalTime.of(23, 59, 30), json.readValue("{\"start\":\"23:59:30\"}", Timed.class).start());
+        for (String bad : new String[] { "\"24:00\"", "\"10:00:00.5\"", "\"T10:00\"", "\"10:00Z\"", "\"10:00+09:00\"", "[10,0]",
+                "36000", "\"9:00\"", "\"10:60\"", "\" 10:00\"", "\"\"" }) {
+            StrictJson.BadValue e = assertThrows(StrictJson.BadValue.class, () -> json.readValue("{\"start\":" + bad + "}", Timed.class), bad);
+            assertEquals("start", e.getPath().get(0).getFieldName());
+        }
+    }
 }
