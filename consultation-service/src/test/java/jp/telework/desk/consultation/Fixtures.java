@@ -132,6 +132,21 @@ public final class Fixtures {
                  "notes":"%s"}""".formatted(slotId, topics, email, notes);
     }
 
+    /** A booking taken on the phone for the caller's organization (its desk id, or null when it has none). */
+    public static String phoneBookingBody(UUID slotId, String organizationId) {
+        return phoneBookingBody(slotId, organizationId, "Sakura Trading K.K.");
+    }
+
+    public static String phoneBookingBody(UUID slotId, String organizationId, String organizationName) {
+        return """
+                {"slotId":"%s","topics":["ICT_ENVIRONMENT"],
+                 "requester":{"organizationName":"%s","organizationType":"SME","employeeCount":12,
+                   "industry":"Manufacturing","prefecture":"32","contactPerson":"Tanaka Jiro","email":"jiro.tanaka@example.co.jp",
+                   "phone":"0852-12-3456"},
+                 "notes":"Called Navi Dial"%s}""".formatted(slotId, organizationName,
+                organizationId == null ? "" : ",\"organizationId\":\"" + organizationId + "\"");
+    }
+
     /** Books as {@code user} and returns the new booking's id (asserts 201). */
     public static UUID book(String user, UUID slotId) {
         String id = as(user).contentType("application/json").body(bookingBody(slotId))

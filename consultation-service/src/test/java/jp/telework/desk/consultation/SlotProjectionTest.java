@@ -148,7 +148,7 @@ class SlotProjectionTest {
         SlotV1 s = announce(slot("13", 44, 3));
         UUID first = book("sme-a", s.slotId());
         UUID second = book("sme-b", s.slotId());
-        UUID third = book("sme-a", s.slotId());
+        UUID third = book("sme-c", s.slotId());
         try (TopicProbe probe = TestInfra.probe(Topics.CONSULTATIONS)) {
             SlotV1 shrunk = announce(Fixtures.revise(s, s.date(), 1, SlotV1.OPEN));
             as("secretariat").get("/api/v1/consultations/" + first).then().body("status", equalTo("BOOKED"));
@@ -177,7 +177,7 @@ class SlotProjectionTest {
         as("sme-b").contentType("application/json").body("{\"slotId\":\"" + other.slotId() + "\"}")
                 .post("/api/v1/consultations/" + second + "/reschedule")
                 .then().statusCode(200).body("status", equalTo("BOOKED")).body("slot.slotId", equalTo(other.slotId().toString()));
-        as("sme-a").contentType("application/json").body("{}").post("/api/v1/consultations/" + third + "/cancel")
+        as("sme-c").contentType("application/json").body("{}").post("/api/v1/consultations/" + third + "/cancel")
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
         as("assoc-tokyo").queryParam("status", "NEEDS_RESCHEDULE").queryParam("from", s.date().toString())
                 .queryParam("to", s.date().toString()).get("/api/v1/consultations")

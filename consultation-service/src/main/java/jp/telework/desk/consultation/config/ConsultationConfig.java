@@ -12,6 +12,13 @@ public interface ConsultationConfig {
     @WithDefault("5")
     int maxOpenBookingsPerOrganization();
 
+    /**
+     * Places one organization may hold in one slot (fair shares: one organization cannot take every place of a
+     * slot), whichever channel booked them.
+     */
+    @WithDefault("1")
+    int maxPlacesPerOrganizationPerSlot();
+
     /** How long before the start a requester may still cancel or reschedule. */
     @WithDefault("PT24H")
     Duration changeCutoff();

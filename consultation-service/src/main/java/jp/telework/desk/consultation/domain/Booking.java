@@ -40,6 +40,8 @@ public class Booking extends PanacheEntityBase {
     public String[] topics;
     @Enumerated(EnumType.STRING)
     public BookingStatus status;
+    @Enumerated(EnumType.STRING)
+    public BookingChannel channel;
     @Column(name = "placed_at")
     public OffsetDateTime placedAt;
 

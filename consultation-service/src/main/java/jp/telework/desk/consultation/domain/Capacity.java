@@ -70,6 +70,19 @@ public final class Capacity {
         return List.copyOf(holdersOldestFirst.subList(keep, holdersOldestFirst.size()));
     }
 
+    /**
+     * Fair shares: the organization already holds {@code limit} places in this slot. Checked under the slot's row
+     * lock and the organization's lock, so concurrent requests of one organization cannot pass it together.
+     */
+    public static void requireShareLeft(long placesOfOrganization, int limit, java.util.UUID slotId, String field) {
+        if (placesOfOrganization >= limit) {
+            throw new ProblemException(409, "slot-share-reached", "Organization's share of the slot reached",
+                    "the organization already holds " + placesOfOrganization + " of the places in slot " + slotId + " (limit " + limit
+                            + " per organization); the other places stay for other organizations",
+                    List.of(new Problem.FieldError(field, "the organization's share of this slot is taken")));
+        }
+    }
+
     /** The organization already has {@code cap} open bookings. */
     public static void requireBelowCap(long openBookings, int cap) {
         if (openBookings >= cap) {

@@ -37,6 +37,17 @@ public final class Lifecycle {
         }
     }
 
+    /**
+     * An association or the secretariat may move a booking until the consultation starts (no cut-off: they
+     * arrange it with the caller on the phone); one flagged NEEDS_RESCHEDULE can always get a new place.
+     */
+    public static void requireNotStarted(BookingStatus status, OffsetDateTime startsAt, OffsetDateTime now) {
+        if (status != BookingStatus.NEEDS_RESCHEDULE && !now.isBefore(startsAt)) {
+            throw ProblemException.conflict("consultation-started", "Consultation already started",
+                    "the consultation started at " + startsAt + "; record its outcome instead of moving it");
+        }
+    }
+
     /** An outcome (COMPLETED, NO_SHOW) can be recorded once the consultation has started. */
     public static void requireStarted(OffsetDateTime startsAt, OffsetDateTime now) {
         if (now.isBefore(startsAt)) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.telework.desk.consultation.domain.Booking;
+import jp.telework.desk.consultation.domain.BookingChannel;
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.domain.Topic;
@@ -15,7 +16,10 @@ import jp.telework.desk.consultation.domain.Topic;
 public record BookingView(
         UUID id,
         BookingStatus status,
-        @Schema(example = "org-sme-a") String organizationId,
+        @Schema(example = "org-sme-a", description = "The owner: the SME's organization, or for a phone booking the caller's"
+                + " organization id (tel-... when it has no account)") String organizationId,
+        @Schema(example = "API", description = "API (the SME itself), NAVI_DIAL (an association on the phone), SECRETARIAT")
+        BookingChannel channel,
         SlotRef slot,
         List<Topic> topics,
         Requester requester,
@@ -29,7 +33,7 @@ public record BookingView(
         boolean anonymized) {
 
     public static BookingView of(Booking b) {
-        return new BookingView(b.id, b.status, b.organizationId, SlotRef.of(b.slot),
+        return new BookingView(b.id, b.status, b.organizationId, b.channel, SlotRef.of(b.slot),
                 b.topicList().stream().map(Topic::valueOf).toList(),
                 new Requester(b.organizationName, b.organizationType, b.employeeCount, b.industry, b.requesterPrefecture,
                         b.contactPerson, b.email, b.phone),

@@ -15,6 +15,8 @@ public record StatisticsView(
         @Schema(example = "{\"13\": 40, \"27\": 25}") Map<String, Long> byPrefecture,
         @Schema(example = "{\"SECURITY\": 30, \"ICT_ENVIRONMENT\": 50}", description = "a booking counts once per topic") Map<String, Long> byTopic,
         @Schema(example = "{\"ONLINE\": 70, \"PHONE\": 30}") Map<String, Long> byMode,
+        @Schema(example = "{\"API\": 90, \"NAVI_DIAL\": 25, \"SECRETARIAT\": 5}", description = "how the bookings reached the desk")
+        Map<String, Long> byChannel,
         @Schema(example = "{\"BOOKED\": 60, \"COMPLETED\": 40, \"CANCELLED\": 15, \"NO_SHOW\": 5}") Map<String, Long> byStatus,
         @Schema(example = "{\"2026-11\": 70, \"2026-12\": 50}") Map<String, Long> byMonth,
         @Schema(example = "0.125", description = "cancelled / all bookings; null without bookings") Double cancellationRate,

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
 import jp.telework.desk.common.rest.IdempotencyKeys;
+import jp.telework.desk.consultation.domain.BookingChannel;
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.Mode;
 import jp.telework.desk.consultation.domain.Topic;
@@ -61,16 +62,19 @@ public class ConsultationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SME)
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Book a consultation",
-            description = "Takes a place in a free slot; the capacity is decided atomically in the database. Send an Idempotency-Key to"
-                    + " retry safely: a repeat answers the first response, the same key with another body is 422.")
+            description = "Takes a place in a free slot; the capacity is decided atomically in the database. An SME books for its own"
+                    + " organization (channel API); an association books a Navi Dial caller into its own prefecture's slots (NAVI_DIAL)"
+                    + " and the secretariat anywhere (SECRETARIAT), with the requester's details taken on the phone. One organization"
+                    + " holds at most consultation.max-places-per-organization-per-slot places of a slot (default 1). Send an"
+                    + " Idempotency-Key to retry safely: a repeat answers the first response, the same key with another body is 422.")
     @APIResponse(responseCode = "201", description = "Booked; Location names the booking",
             content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (field named in errors), unknown slot (unknown-slot), a slot that has started (slot-in-past), or an empty or malformed Idempotency-Key")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an SME")
-    @APIResponse(responseCode = "409", description = "slot-full, slot-closed, booking-limit-reached, or idempotent-request-in-progress")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or not-your-contact-point (an association booking another prefecture's slot)")
+    @APIResponse(responseCode = "409", description = "slot-full, slot-closed, slot-share-reached, booking-limit-reached, or idempotent-request-in-progress")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = "Makes a retry safe: " + IdempotencyKeys.MESSAGE,
             example = "6f1d8c2e-0b7a-4d3e-9c51-2a8f4e6b1d07", schema = @Schema(type = SchemaType.STRING, minLength = 1,
@@ -91,6 +95,7 @@ public class ConsultationResource {
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public Response listConsultations(
             @Parameter(schema = @Schema(implementation = BookingStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = BookingChannel.class)) @QueryParam("channel") String channel,
             @Parameter(example = "13") @QueryParam("prefecture") String prefecture,
             @Parameter(schema = @Schema(implementation = Mode.class)) @QueryParam("mode") String mode,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic,
@@ -99,7 +104,7 @@ public class ConsultationResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", maximum = "100")) @QueryParam("size") String size) {
         return bookings.list(new BookingFilter(QueryParams.enumValue(BookingStatus.class, status, "status"),
-                QueryParams.prefecture(prefecture, "prefecture"), QueryParams.enumValue(Mode.class, mode, "mode"),
+                QueryParams.enumValue(BookingChannel.class, channel, "channel"), QueryParams.prefecture(prefecture, "prefecture"), QueryParams.enumValue(Mode.class, mode, "mode"),
                 QueryParams.enumValue(Topic.class, topic, "topic"), QueryParams.date(from, "from"), QueryParams.date(to, "to"),
                 QueryParams.page(page), QueryParams.size(size, 20, 100))).response();
     }
@@ -154,16 +159,17 @@ public class ConsultationResource {
     @POST
     @Path("{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.SME)
+    @RolesAllowed({ Roles.SME, Roles.ASSOCIATION, Roles.SECRETARIAT })
     @Operation(summary = "Move a booking to another slot",
             description = "Atomic: both slots are locked, and the booking keeps its old place if the new slot cannot take it."
-                    + " Also how a NEEDS_RESCHEDULE booking gets a place again.")
+                    + " Also how a NEEDS_RESCHEDULE booking gets a place again. The requester until the cut-off; the booking's"
+                    + " association (to a slot of its own prefecture) or the secretariat until the consultation starts.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = BookingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown-slot or slot-in-past")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an SME")
+    @APIResponse(responseCode = "403", description = "Role not allowed, or not-your-contact-point (a slot of another prefecture)")
     @APIResponse(responseCode = "404", description = "No such booking visible to you")
-    @APIResponse(responseCode = "409", description = "slot-full, slot-closed, already-in-slot, invalid-transition, change-cutoff-passed")
+    @APIResponse(responseCode = "409", description = "slot-full, slot-closed, slot-share-reached, already-in-slot, invalid-transition, change-cutoff-passed, consultation-started")
     public BookingView rescheduleConsultation(@PathParam("id") String id, @Valid @NotNull RescheduleRequest body) {
         return bookings.reschedule(PathIds.uuid(id, "booking"), body);
     }

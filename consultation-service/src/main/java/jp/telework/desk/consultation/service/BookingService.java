@@ -23,9 +23,11 @@ import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.security.Actor;
 import jp.telework.desk.consultation.config.ConsultationConfig;
 import jp.telework.desk.consultation.domain.Booking;
+import jp.telework.desk.consultation.domain.BookingChannel;
 import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.consultation.domain.Capacity;
 import jp.telework.desk.consultation.domain.Lifecycle;
+import jp.telework.desk.consultation.domain.Organizations;
 import jp.telework.desk.consultation.domain.Slot;
 import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.domain.Topic;
@@ -68,9 +70,15 @@ public class BookingService {
     @Inject
     ObjectMapper json;
 
+    /**
+     * Books a place: an SME for its own organization (channel API), an association for a Navi Dial caller of its
+     * own prefecture's contact point (NAVI_DIAL), or the secretariat for any organization (SECRETARIAT). The same
+     * capacity, fair-share, cap and idempotency rules hold for every channel.
+     */
     @Transactional
     public IdempotencyStore.StoredResponse create(BookingRequest request, String idempotencyKey) {
-        String organization = actor.requireOrganization();
+        BookingChannel channel = channel();
+        String organization = owner(channel, request);
         if (idempotencyKey != null) {
             Optional<IdempotencyStore.StoredResponse> earlier = idempotency.claim(IDEMPOTENCY_SCOPE, actor.subject(),
                     idempotencyKey, request);
@@ -81,8 +89,14 @@ public class BookingService {
         refuseIfAlreadyFull(request.slotId());
         lockOrganization(organization);
         Slot slot = lockSlot(request.slotId());
+        if (channel == BookingChannel.NAVI_DIAL && !actor.manages(slot.contactPointCode)) {
+            throw new ProblemException(403, "not-your-contact-point", "Not your contact point",
+                    "an association books slots of its own prefecture's contact point; slot " + slot.id + " belongs to "
+                            + slot.contactPointCode, List.of(new Problem.FieldError("slotId", "belongs to another prefecture's contact point")));
+        }
         OffsetDateTime now = now();
         Capacity.requireBookable(slot, now, placesTaken(slot), "slotId");
+        Capacity.requireShareLeft(placesOf(organization, slot), config.maxPlacesPerOrganizationPerSlot(), slot.id, "slotId");
         Capacity.requireBelowCap(openBookings(organization, now.toLocalDate()), config.maxOpenBookingsPerOrganization());
 
         Booking b = new Booking();
@@ -93,6 +107,7 @@ public class BookingService {
         b.createdBy = actor.subject();
         b.topics = request.topics().stream().distinct().map(Topic::name).toArray(String[]::new);
         b.status = BookingStatus.BOOKED;
+        b.channel = channel;
         b.placedAt = now;
         var r = request.requester();
         b.organizationName = r.organizationName();
@@ -117,6 +132,36 @@ public class BookingService {
         return IdempotencyStore.StoredResponse.first(201, location, write(view));
     }
 
+    private BookingChannel channel() {
+        if (actor.isSecretariat()) {
+            return BookingChannel.SECRETARIAT;
+        }
+        return actor.isAssociation() ? BookingChannel.NAVI_DIAL : BookingChannel.API;
+    }
+
+    /**
+     * Whose booking it is. An SME books for the organization its token names. On the phone the association or
+     * the secretariat names the caller's organization id if it has an account; otherwise the organization is
+     * known by its name and prefecture (same name, same prefecture: the same organization for shares and the cap).
+     */
+    private String owner(BookingChannel channel, BookingRequest request) {
+        if (channel == BookingChannel.API) {
+            String own = actor.requireOrganization();
+            if (request.organizationId() != null && !request.organizationId().equals(own)) {
+                throw ProblemException.badRequest("organizationId",
+                        "only an association or the secretariat books for another organization; leave it out");
+            }
+            return own;
+        }
+        if (channel == BookingChannel.NAVI_DIAL && actor.prefecture().isEmpty()) {
+            throw ProblemException.forbidden("your token names no prefecture");
+        }
+        if (request.organizationId() != null) {
+            return request.organizationId();
+        }
+        return Organizations.unregistered(request.requester().prefecture(), request.requester().organizationName());
+    }
+
     @Transactional
     public BookingView get(UUID id) {
         Booking b = Booking.findById(id);
@@ -136,6 +181,7 @@ public class BookingService {
                 .and("b.organizationId = :org", "org", scope.organization())
                 .and("b.contactPointCode = :scopePrefecture", "scopePrefecture", scope.prefecture())
                 .and("b.status = :status", "status", f.status())
+                .and("b.channel = :channel", "channel", f.channel())
                 .and("b.contactPointCode = :prefecture", "prefecture", f.prefecture())
                 .and("s.mode = :mode", "mode", f.mode())
                 .and("array_contains(b.topics, :topic)", "topic", f.topic() == null ? null : f.topic().name())
@@ -188,8 +234,9 @@ public class BookingService {
         if (b == null || !viewer.canSee(b)) {
             throw ProblemException.notFound("booking " + id);
         }
-        if (!viewer.isOwner(b.organizationId)) {
-            throw ProblemException.forbidden("only the requester may move a booking");
+        boolean owner = viewer.isOwner(b.organizationId);
+        if (!owner && !actor.manages(b.contactPointCode)) {
+            throw ProblemException.forbidden("only the requester, its association or the secretariat may move a booking");
         }
         UUID oldSlotId = b.slot.id;
         UUID newSlotId = request.slotId();
@@ -210,13 +257,25 @@ public class BookingService {
         if (b.status != BookingStatus.BOOKED) {
             Lifecycle.requireTransition(b.status, BookingStatus.BOOKED);
         }
-        Lifecycle.requireRequesterMayChange(b.status, b.slot.startsAt(), now, config.changeCutoff());
+        if (owner) {
+            Lifecycle.requireRequesterMayChange(b.status, b.slot.startsAt(), now, config.changeCutoff());
+        } else {
+            // on the phone: no cut-off, but a consultation that has begun is not moved any more
+            Lifecycle.requireNotStarted(b.status, b.slot.startsAt(), now);
+            if (!actor.manages(target.contactPointCode)) {
+                throw new ProblemException(403, "not-your-contact-point", "Not your contact point",
+                        "an association moves bookings to slots of its own prefecture's contact point; slot " + target.id
+                                + " belongs to " + target.contactPointCode,
+                        List.of(new Problem.FieldError("slotId", "belongs to another prefecture's contact point")));
+            }
+        }
         if (b.status == BookingStatus.BOOKED && target.id.equals(oldSlotId)) {
             throw new ProblemException(409, "already-in-slot", "Already booked in this slot",
                     "booking " + id + " already holds a place in slot " + target.id,
                     List.of(new Problem.FieldError("slotId", "is the booking's current slot")));
         }
         Capacity.requireBookable(target, now, placesTaken(target), "slotId");
+        Capacity.requireShareLeft(placesOf(b.organizationId, target), config.maxPlacesPerOrganizationPerSlot(), target.id, "slotId");
 
         b.slot = target;
         b.contactPointCode = target.contactPointCode;
@@ -292,6 +351,11 @@ public class BookingService {
     // translation of a query string, while count() derives and translates a new count query on every call
     // (a quarter of the service's CPU per booking in the benchmark's profile); no list parameters either,
     // as a list is expanded per call and defeats that cache.
+    private long placesOf(String organization, Slot slot) {
+        return em.createQuery("select count(b) from Booking b where b.slot = ?1 and b.status = ?2 and b.organizationId = ?3", Long.class)
+                .setParameter(1, slot).setParameter(2, BookingStatus.BOOKED).setParameter(3, organization).getSingleResult();
+    }
+
     private long placesTaken(Slot slot) {
         return em.createQuery("select count(b) from Booking b where b.slot = ?1 and b.status = ?2", Long.class)
                 .setParameter(1, slot).setParameter(2, BookingStatus.BOOKED).getSingleResult();

@@ -31,6 +31,8 @@ public class StatisticsService {
     private static final String BOOKINGS = " FROM booking b JOIN slot s ON s.id = b.slot_id";
     private static final String BOOKING_TOPICS = BOOKINGS + " CROSS JOIN LATERAL unnest(b.topics) AS t(topic)";
     private static final String INQUIRIES = " FROM inquiry i";
+    /** The Tokyo calendar day an inquiry was submitted on (the zone is a constant, not user input). */
+    private static final String SUBMITTED_ON = "(i.created_at AT TIME ZONE '" + Tokyo.ZONE_ID + "')::date";
 
     @Transactional
     public StatisticsView statistics(LocalDate from, LocalDate to, String prefecture) {
@@ -45,8 +47,8 @@ public class StatisticsService {
         long noShow = byStatus.getOrDefault(BookingStatus.NO_SHOW.name(), 0L);
 
         Where inquiries = new Where()
-                .and("(i.created_at AT TIME ZONE 'Asia/Tokyo')::date >= :from", "from", from)
-                .and("(i.created_at AT TIME ZONE 'Asia/Tokyo')::date <= :to", "to", to)
+                .and(SUBMITTED_ON + " >= :from", "from", from)
+                .and(SUBMITTED_ON + " <= :to", "to", to)
                 .and("i.prefecture = :prefecture", "prefecture", prefecture);
         Map<String, Long> inquiriesByStatus = grouped(INQUIRIES, inquiries, "i.status");
         Object[] timing = (Object[]) inquiries.bound(em.createNativeQuery(
@@ -65,6 +67,7 @@ public class StatisticsService {
                 grouped(BOOKINGS, bookings, "b.contact_point_code"),
                 grouped(BOOKING_TOPICS, bookings, "t.topic"),
                 grouped(BOOKINGS, bookings, "s.mode"),
+                grouped(BOOKINGS, bookings, "b.channel"),
                 byStatus,
                 grouped(BOOKINGS, bookings, "to_char(s.slot_date, 'YYYY-MM')"),
                 total == 0 ? null : round((double) cancelled / total),

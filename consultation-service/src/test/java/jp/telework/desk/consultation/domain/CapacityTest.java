@@ -84,4 +84,15 @@ class CapacityTest {
         assertEquals(409, e.status());
         assertEquals("booking-limit-reached", e.slug());
     }
+
+    @Test
+    void anOrganizationHoldsAtMostItsShareOfASlot() {
+        UUID slot = UUID.randomUUID();
+        Capacity.requireShareLeft(0, 1, slot, "slotId");
+        Capacity.requireShareLeft(1, 2, slot, "slotId");
+        ProblemException e = assertThrows(ProblemException.class, () -> Capacity.requireShareLeft(1, 1, slot, "slotId"));
+        assertEquals(409, e.status());
+        assertEquals("slot-share-reached", e.slug());
+        assertThrows(ProblemException.class, () -> Capacity.requireShareLeft(3, 2, slot, "slotId"));
+    }
 }

@@ -97,4 +97,14 @@ class LifecycleTest {
         assertFalse(InquiryStatus.ANSWERED.canBecome(InquiryStatus.ANSWERED));
         assertFalse(InquiryStatus.CLOSED.canBecome(InquiryStatus.OPEN));
     }
+
+    @Test
+    void onThePhoneABookingMovesUntilItStartsWithoutCutoff() {
+        Lifecycle.requireNotStarted(BOOKED, START, START.minusMinutes(1));
+        ProblemException e = assertThrows(ProblemException.class, () -> Lifecycle.requireNotStarted(BOOKED, START, START));
+        assertEquals("consultation-started", e.slug());
+        assertThrows(ProblemException.class, () -> Lifecycle.requireNotStarted(BOOKED, START, START.plusHours(1)));
+        // a booking the contact point broke can always get a new place
+        Lifecycle.requireNotStarted(NEEDS_RESCHEDULE, START, START.plusHours(1));
+    }
 }
