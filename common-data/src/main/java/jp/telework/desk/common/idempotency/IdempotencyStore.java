@@ -3,6 +3,7 @@ package jp.telework.desk.common.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +28,12 @@ import jp.telework.desk.common.problem.ProblemType;
  * transaction: a concurrent request with the same key blocks on the primary key until the first
  * commits and then replays its stored response; if the first rolled back, the claim vanished with
  * it and the retry is executed afresh. The same key with a different body is a 422.
+ *
+ * <p>A key is valid for {@code telework.idempotency.window} (24 h) from its first request: a record
+ * older than that is treated as absent (the request executes afresh and the record starts again), so
+ * whether housekeeping has already deleted it or not makes no difference to a client. The window is
+ * also how long a stored answer (which holds the requester's contact details) may exist at all:
+ * housekeeping deletes records past it.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -34,6 +43,14 @@ public class IdempotencyStore {
     EntityManager em;
     @Inject
     ObjectMapper json;
+
+    @ConfigProperty(name = "telework.idempotency.window", defaultValue = "PT24H")
+    Duration window;
+
+    /** How long a key replays its first answer; records older than this are expired (and purged). */
+    public Duration window() {
+        return window;
+    }
 
     /** The answer to a creating request: the first one, or (replayed) the stored answer of an earlier request with the key. */
     public record StoredResponse(int status, String location, String body, boolean replayed) {
@@ -47,9 +64,14 @@ public class IdempotencyStore {
     public Optional<StoredResponse> claim(String scope, String principal, String key, Object request) {
         validate(key);
         String hash = hash(request);
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_record (scope, principal, idem_key, request_hash) "
-                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+        // an expired record is claimed afresh, as if it had been purged (a concurrent claim of the same key
+        // waits for this one and then sees a fresh record: it replays or waits like for any first request)
+        int inserted = em.createNativeQuery("INSERT INTO idempotency_record AS r (scope, principal, idem_key, request_hash) "
+                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (scope, principal, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, "
+                + "status = NULL, location = NULL, body = NULL, created_at = now() "
+                + "WHERE r.created_at < now() - make_interval(secs => ?5)")
                 .setParameter(1, scope).setParameter(2, principal).setParameter(3, key).setParameter(4, hash)
+                .setParameter(5, window.toMillis() / 1000.0)
                 .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();

@@ -37,6 +37,8 @@ class IdempotencyStoreTest {
 
     @Inject
     IdempotencyStore store;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     /** What a client saw: the stored answer, or the status of a refusal. */
     record Outcome(IdempotencyStore.StoredResponse response, int refusedWith) {
@@ -81,6 +83,36 @@ class IdempotencyStoreTest {
         assertEquals(1, notes(key), "one effect committed");
         assertEquals(1, outcomes.stream().filter(o -> o.refusedWith() == 500).count(), "the one that failed");
         assertEquals(1, outcomes.stream().filter(o -> o.response() != null && !o.response().replayed()).count());
+    }
+
+    @Test
+    void aKeyPastItsWindowExecutesAfreshWhetherOrNotHousekeepingDeletedItYet() {
+        String key = UUID.randomUUID().toString();
+        assertEquals(Optional.empty(), QuarkusTransaction.requiringNew().call(() -> {
+            Optional<IdempotencyStore.StoredResponse> earlier = store.claim("test", "org-1", key, Map.of("title", "first"));
+            store.complete("test", "org-1", key, 201, "/notes/first", Map.of("email", "someone@example.jp"));
+            return earlier;
+        }));
+        // 23 hours later it still replays
+        age(key, "23 hours");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> store.claim("test", "org-1", key, Map.of("title", "first")))
+                .orElseThrow().replayed());
+        // past the 24-hour window (telework.idempotency.window) the key is new again, even with another body
+        age(key, "25 hours");
+        assertEquals(Optional.empty(), QuarkusTransaction.requiringNew()
+                .call(() -> store.claim("test", "org-1", key, Map.of("title", "another body"))));
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("SELECT status, body, "
+                + "created_at > now() - interval '1 minute' FROM idempotency_record WHERE scope = 'test' AND principal = 'org-1' AND idem_key = ?1")
+                .setParameter(1, key).getSingleResult());
+        assertEquals(null, row[0], "the old answer is gone");
+        assertEquals(null, row[1], "and with it the contact details it held");
+        assertEquals(Boolean.TRUE, row[2], "the window starts again");
+        assertEquals(java.time.Duration.ofHours(24), store.window());
+    }
+
+    private void age(String key, String by) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE idempotency_record SET created_at = now() - interval '"
+                + by + "' WHERE scope = 'test' AND principal = 'org-1' AND idem_key = ?1").setParameter(1, key).executeUpdate());
     }
 
     private List<Outcome> race(String key, Object body, AtomicInteger executions, AtomicBoolean failFirst) throws Exception {

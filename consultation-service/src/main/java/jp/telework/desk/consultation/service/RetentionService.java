@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jp.telework.desk.common.jobs.ScheduledJobs;
+import jp.telework.desk.common.jobs.TriggerSlot;
 import jp.telework.desk.consultation.config.ConsultationConfig;
 import jp.telework.desk.common.vocabulary.Tokyo;
 
@@ -24,6 +27,7 @@ import jp.telework.desk.common.vocabulary.Tokyo;
 @ApplicationScoped
 public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
+    public static final String JOB = "consultation-retention";
 
     @Inject
     EntityManager em;
@@ -31,17 +35,23 @@ public class RetentionService {
     ConsultationConfig config;
     @Inject
     Clock clock;
+    @Inject
+    ScheduledJobs jobs;
 
     public record Anonymized(int bookings, int inquiries) {
     }
 
+    /** Once per interval across replicas (the slot is the hour, with the default interval). */
     @Scheduled(every = "${consultation.retention.every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        Anonymized done = anonymizeClosedBefore(Tokyo.now(clock).minus(config.retention().period()));
-        if (done.bookings() + done.inquiries() > 0) {
-            LOG.infof("retention: anonymized %d bookings and %d inquiries", done.bookings(), done.inquiries());
-        }
+    void scheduled(ScheduledExecution execution) {
+        jobs.runOnce(JOB, execution, TriggerSlot.every(config.retention().every()), () -> {
+            Anonymized done = anonymizeClosedBefore(Tokyo.now(clock).minus(config.retention().period()));
+            if (done.bookings() + done.inquiries() > 0) {
+                LOG.infof("retention: anonymized %d bookings and %d inquiries", done.bookings(), done.inquiries());
+            }
+            return done.bookings() + " bookings, " + done.inquiries() + " inquiries anonymized";
+        });
     }
 
     @Transactional

@@ -20,6 +20,9 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jp.telework.desk.common.jobs.ScheduledJobs;
+import jp.telework.desk.common.jobs.TriggerSlot;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.contactpoint.config.AvailabilityConfig;
 import jp.telework.desk.contactpoint.domain.AvailabilityException;
@@ -45,6 +48,8 @@ import jp.telework.desk.common.vocabulary.Tokyo;
 @ApplicationScoped
 public class SlotMaterializer {
     private static final Logger LOG = Logger.getLogger(SlotMaterializer.class);
+    public static final String NIGHTLY_JOB = "slot-materialization-nightly";
+    public static final String CATCH_UP_JOB = "slot-materialization-catch-up";
 
     @Inject
     SlotPlanner planner;
@@ -56,6 +61,8 @@ public class SlotMaterializer {
     Clock clock;
     @Inject
     MeterRegistry meters;
+    @Inject
+    ScheduledJobs jobs;
 
     public LocalDate today() {
         return Tokyo.today(clock);
@@ -156,19 +163,25 @@ public class SlotMaterializer {
 
     /**
      * Rolls the horizon every night (a new day enters it) and applies changes of the holiday calendar.
-     * Each contact point commits separately; several instances may run it, the plan lock serializes them.
+     * Each contact point commits separately. Once per Tokyo day across replicas (the cron is daily); the
+     * catch-up below, a job of its own, may overlap it on another replica: the plan lock serializes them.
      */
     @Scheduled(cron = "${telework.availability.rematerialize-cron:0 5 0 * * ?}", timeZone = Tokyo.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void nightly() {
-        rematerializeAll();
+    void nightly(ScheduledExecution execution) {
+        jobs.runOnce(NIGHTLY_JOB, execution, TriggerSlot.DAY, () -> rematerializeAll() + " slots opened/changed/closed");
     }
 
-    /** Catches up after a restart (a missed night) and keeps the horizon right if a nightly run failed. */
+    /**
+     * Catches up after a restart (a missed night) and keeps the horizon right if a nightly run failed or its
+     * replica died. Once per interval across replicas: a replica restarting within a slot another one already
+     * caught up in skips it (the slots are shared, there is nothing left to catch up).
+     */
     @Scheduled(every = "${telework.availability.catch-up-every:6h}", delayed = "${telework.availability.catch-up-delay:20s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void catchUp() {
-        rematerializeAll();
+    void catchUp(ScheduledExecution execution) {
+        jobs.runOnce(CATCH_UP_JOB, execution, TriggerSlot.every(config.catchUpEvery()),
+                () -> rematerializeAll() + " slots opened/changed/closed");
     }
 
     /** Brings every contact point's slots up to date; returns how many slots were opened, changed or closed. */

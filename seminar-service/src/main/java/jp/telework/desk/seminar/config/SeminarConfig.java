@@ -30,6 +30,10 @@ public interface SeminarConfig {
         /** A published seminar is completed automatically this long after it ended. */
         @WithDefault("PT24H")
         Duration autoCompleteAfter();
+
+        /** How often the auto-completion job runs (read by its {@code @Scheduled} too; once per interval across replicas). */
+        @WithDefault("10m")
+        String autoCompleteEvery();
     }
 
     interface Listing {
