@@ -28,6 +28,7 @@ import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.contactpoint.domain.ContactPoint;
 import jp.telework.desk.contactpoint.domain.Mode;
 import jp.telework.desk.contactpoint.domain.NaviDialRouter;
+import jp.telework.desk.contactpoint.domain.RoutingDecision;
 import jp.telework.desk.contactpoint.domain.NaviDialRouter.Candidate;
 import jp.telework.desk.contactpoint.domain.NaviDialRouter.FreeSlot;
 import jp.telework.desk.contactpoint.domain.NaviDialRouter.Office;
@@ -49,6 +50,8 @@ public class RoutingService {
     RoutingConfig config;
     @Inject
     Clock clock;
+    @Inject
+    RoutingLog log;
 
     /**
      * @param prefecture the caller's prefecture code, or null when located by latitude/longitude (decimal degrees
@@ -129,15 +132,30 @@ public class RoutingService {
                 .map(cp -> new Candidate(new Office(cp.code, cp.latitude, cp.longitude), free.getOrDefault(cp.code, List.of())))
                 .toList();
         String windowText = withinText != null ? withinText : format(config.defaultWithin());
-        NaviDialRouter.Decision decision = NaviDialRouter.route(home, originLat, originLon, candidates, config.alternatives())
-                .orElseThrow(() -> new ProblemException(404, "no-contact-point-available", "No contact point available",
-                        "no contact point offers " + m + " with free capacity before " + Tokyo.at(until.toLocalDate(), until.toLocalTime())
-                                + "; try a longer window or another mode"));
+        String callerPrefecture = home != null ? home : nearestOffice(all, originLat, originLon);
+        RoutingDecision.LocatedBy locatedBy = home != null ? RoutingDecision.LocatedBy.PREFECTURE : RoutingDecision.LocatedBy.POINT;
+        Optional<NaviDialRouter.Decision> routed = NaviDialRouter.route(home, originLat, originLon, candidates, config.alternatives());
+        if (routed.isEmpty()) {
+            log.unmet(callerPrefecture, locatedBy, m);
+            throw new ProblemException(404, "no-contact-point-available", "No contact point available",
+                    "no contact point offers " + m + " with free capacity before " + Tokyo.at(until.toLocalDate(), until.toLocalTime())
+                            + "; try a longer window or another mode");
+        }
+        NaviDialRouter.Decision decision = routed.get();
+        log.served(callerPrefecture, locatedBy, m, decision.chosen().candidate().office().code(), decision.reason(),
+                decision.chosen().distanceKm());
         RoutedContactPointView chosen = view(byCode.get(decision.chosen().candidate().office().code()), decision.chosen(), true);
         List<RoutedContactPointView> alternatives = decision.alternatives().stream()
                 .map(r -> view(byCode.get(r.candidate().office().code()), r, false)).toList();
         return new RouteView(home, originLat, originLon, mode, windowText,
                 until.atZone(Tokyo.ZONE).toOffsetDateTime(), decision.reason(), chosen, alternatives);
+    }
+
+    /** The prefecture whose association's office is nearest to a caller located by coordinates. */
+    private static String nearestOffice(List<ContactPoint> all, double latitude, double longitude) {
+        return all.stream().min(java.util.Comparator.<ContactPoint>comparingDouble(
+                cp -> NaviDialRouter.distanceKm(latitude, longitude, cp.latitude, cp.longitude)).thenComparing(cp -> cp.code))
+                .orElseThrow().code;
     }
 
     private static boolean blank(String text) {

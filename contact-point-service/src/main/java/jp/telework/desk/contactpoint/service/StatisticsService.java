@@ -22,6 +22,7 @@ import jp.telework.desk.common.vocabulary.Region;
 import jp.telework.desk.contactpoint.domain.UtilizationStats;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.DayRow;
 import jp.telework.desk.contactpoint.domain.UtilizationStats.Figures;
+import jp.telework.desk.contactpoint.mapping.RoutingStatisticsView;
 import jp.telework.desk.contactpoint.mapping.StatisticsView;
 
 /** Utilization of the contact points for the secretariat's and the dashboard's statistics. */
@@ -40,12 +41,7 @@ public class StatisticsService {
         LocalDate today = Tokyo.today(clock);
         LocalDate from = fromParam != null ? fromParam : (toParam != null ? toParam.minusDays(27) : today.minusDays(28));
         LocalDate to = toParam != null ? toParam : from.plusDays(55);
-        if (to.isBefore(from)) {
-            throw ProblemException.badRequest("to", "must not be before from");
-        }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw ProblemException.badRequest("to", "the range may span at most " + MAX_DAYS + " days");
-        }
+        requireRange(from, to);
         List<ContactPoint> contactPoints = ContactPoint.listAll(Sort.by("code"));
         Map<String, Region> regions = new LinkedHashMap<>();
         contactPoints.forEach(cp -> regions.put(cp.code, cp.region));
@@ -104,5 +100,46 @@ public class StatisticsService {
                     ((Number) r[4]).longValue(), UtilizationStats.utilization(registered, capacity)));
         }
         return byCode;
+    }
+
+    private static void requireRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ProblemException.badRequest("to", "must not be before from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ProblemException.badRequest("to", "the range may span at most " + MAX_DAYS + " days");
+        }
+    }
+
+    /** Navi Dial answers from..to (Tokyo days of the calls; default: the last 28 days up to today). */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public RoutingStatisticsView routing(LocalDate fromParam, LocalDate toParam) {
+        LocalDate today = Tokyo.today(clock);
+        LocalDate to = toParam != null ? toParam : (fromParam != null ? fromParam.plusDays(27) : today);
+        LocalDate from = fromParam != null ? fromParam : to.minusDays(27);
+        requireRange(from, to);
+        List<Object[]> rows = em.createNativeQuery("SELECT caller_prefecture, served, chosen_code, reason, mode, count(*)"
+                + " FROM routing_decision WHERE decided_at >= ?1 AND decided_at < ?2 GROUP BY 1, 2, 3, 4, 5")
+                .setParameter(1, Tokyo.at(from, java.time.LocalTime.MIDNIGHT))
+                .setParameter(2, Tokyo.at(to.plusDays(1), java.time.LocalTime.MIDNIGHT)).getResultList();
+        Map<String, Map<String, Long>> servedBy = new java.util.TreeMap<>();
+        Map<String, Long> byContactPoint = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> unmetBy = new java.util.TreeMap<>();
+        long served = 0;
+        long unmet = 0;
+        for (Object[] r : rows) {
+            String caller = ((String) r[0]).trim();
+            long n = ((Number) r[5]).longValue();
+            if ((Boolean) r[1]) {
+                served += n;
+                servedBy.computeIfAbsent(caller, k -> new java.util.TreeMap<>()).merge((String) r[3], n, Long::sum);
+                byContactPoint.merge(((String) r[2]).trim(), n, Long::sum);
+            } else {
+                unmet += n;
+                unmetBy.computeIfAbsent(caller, k -> new java.util.TreeMap<>()).merge((String) r[4], n, Long::sum);
+            }
+        }
+        return new RoutingStatisticsView(from, to, served + unmet, served, unmet, servedBy, byContactPoint, unmetBy, Tokyo.now(clock));
     }
 }
