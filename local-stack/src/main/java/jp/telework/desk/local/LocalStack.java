@@ -61,7 +61,7 @@ public final class LocalStack {
         System.out.println("    logs             " + config.home().resolve("logs") + " (and postgres/, kafka/, keycloak/)");
         System.out.println();
         System.out.println("    demo users, password '" + KeycloakTokens.DEMO_PASSWORD + "': sme-a (Tokyo SME), sme-b (Osaka SME), "
-                + "sme-c (Shimane SME), assoc-tokyo, assoc-osaka, secretariat");
+                + "sme-c (Shimane SME), assoc-tokyo, assoc-osaka, assoc-okayama, secretariat");
         System.out.println("    dashboard client: " + KeycloakTokens.DASHBOARD_CLIENT + " / " + KeycloakTokens.DASHBOARD_SECRET);
         System.out.println("    get a token and call the gateway:");
         System.out.println("      TOKEN=$(curl -s -d grant_type=password -d client_id=" + KeycloakTokens.PORTAL_CLIENT
