@@ -24,9 +24,14 @@ public final class ICalendar {
     private ICalendar() {
     }
 
-    /** One VEVENT. {@code status} is CONFIRMED, TENTATIVE or CANCELLED. */
-    public record Event(String uid, Instant stamp, OffsetDateTime start, OffsetDateTime end, String summary,
-            String description, String location, List<String> categories, String status, long sequence, String url) {
+    /**
+     * One VEVENT. {@code status} is CONFIRMED, TENTATIVE or CANCELLED; {@code sequence} must grow with every
+     * significant revision (RFC 5545 section 3.8.7.4), a cancellation included, or clients keep the old copy.
+     * {@code stamp} is written as DTSTAMP and {@code lastModified} (if not null) as LAST-MODIFIED.
+     */
+    public record Event(String uid, Instant stamp, Instant lastModified, OffsetDateTime start, OffsetDateTime end,
+            String summary, String description, String location, List<String> categories, String status, long sequence,
+            String url) {
     }
 
     public static String write(String calendarName, List<Event> events) {
@@ -52,6 +57,9 @@ public final class ICalendar {
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + e.uid());
             line(out, "DTSTAMP:" + UTC.format(e.stamp()));
+            if (e.lastModified() != null) {
+                line(out, "LAST-MODIFIED:" + UTC.format(e.lastModified()));
+            }
             line(out, "DTSTART;TZID=" + Tokyo.ZONE_ID + ":" + LOCAL.format(e.start().atZoneSameInstant(Tokyo.ZONE)));
             line(out, "DTEND;TZID=" + Tokyo.ZONE_ID + ":" + LOCAL.format(e.end().atZoneSameInstant(Tokyo.ZONE)));
             line(out, "SUMMARY:" + escape(e.summary()));

@@ -2,7 +2,6 @@ package jp.telework.desk.seminar.rest;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -52,6 +51,7 @@ import jp.telework.desk.seminar.domain.SeminarStatus;
 import jp.telework.desk.seminar.domain.Topic;
 import jp.telework.desk.seminar.mapping.CancelRequest;
 import jp.telework.desk.seminar.mapping.ICalendar;
+import jp.telework.desk.seminar.mapping.SeminarCalendar;
 import jp.telework.desk.seminar.mapping.SeminarRequest;
 import jp.telework.desk.seminar.mapping.SeminarView;
 import jp.telework.desk.seminar.mapping.StatisticsView;
@@ -143,9 +143,12 @@ public class SeminarResource {
     @Path("calendar.ics")
     @PermitAll
     @Produces(ICalendar.MEDIA_TYPE)
-    @Operation(summary = "iCalendar feed of published seminars", description = "RFC 5545, one VEVENT per seminar (stable UID), "
-            + "times in Asia/Tokyo. Subscribe per region, e.g. ?region=KANTO. Each URL is the seminar under the public "
-            + "address of the API (telework.public-base-url).")
+    @Operation(summary = "iCalendar feed of published and cancelled seminars", description = "RFC 5545, one VEVENT per seminar (stable UID), "
+            + "times in Asia/Tokyo. Subscribe per region, e.g. ?region=KANTO. Published seminars are STATUS:CONFIRMED; a "
+            + "cancelled one stays in the feed as STATUS:CANCELLED with a higher SEQUENCE until it would have left it had it "
+            + "gone ahead (seminar.schedule.auto-complete-after past its end), so subscribed calendars learn of the "
+            + "cancellation. Drafts never appear. Each URL is the seminar under the public address of the API "
+            + "(telework.public-base-url).")
     @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = ICalendar.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A filter value is invalid")
@@ -154,51 +157,12 @@ public class SeminarResource {
             @Parameter(schema = @Schema(implementation = SeminarKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = Topic.class)) @QueryParam("topic") String topic) {
         Region r = QueryParams.enumValue(Region.class, region, "region");
-        SeminarFilter filter = SeminarFilter.published(r, QueryParams.prefecture(prefecture, "prefecture"),
+        SeminarFilter filter = SeminarFilter.calendar(r, QueryParams.prefecture(prefecture, "prefecture"),
                 QueryParams.enumValue(SeminarKind.class, kind, "kind"), QueryParams.enumValue(Topic.class, topic, "topic"));
-        List<Seminar> seminars = service.search(filter, 0, config.listing().calendarMaxEvents()).items();
-        List<ICalendar.Event> events = new ArrayList<>();
-        for (Seminar s : seminars) {
-            events.add(event(s, publicBaseUrl));
-        }
-        String name = "テレワーク・サポートネットワーク セミナー / Telework seminars" + (r != null ? " (" + r + ")" : "");
-        return Response.ok(ICalendar.write(name, events), ICalendar.MEDIA_TYPE + ";charset=utf-8")
+        String calendar = SeminarCalendar.write(service.calendarFeed(filter), r, publicBaseUrl);
+        return Response.ok(calendar, ICalendar.MEDIA_TYPE + ";charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"seminars" + (r != null ? "-" + r.name().toLowerCase() : "") + ".ics\"")
                 .build();
-    }
-
-    private static ICalendar.Event event(Seminar s, URI base) {
-        String summary = s.titleEn != null ? s.titleJa + " / " + s.titleEn : s.titleJa;
-        StringBuilder description = new StringBuilder();
-        if (s.descriptionJa != null) {
-            description.append(s.descriptionJa);
-        }
-        if (s.descriptionEn != null) {
-            description.append(description.isEmpty() ? "" : "\n\n").append(s.descriptionEn);
-        }
-        description.append(description.isEmpty() ? "" : "\n\n").append(s.kind).append(" · ").append(s.format)
-                .append(" · ").append(s.totalCapacity() - s.totalConfirmedSeats()).append(" seats free");
-        String location = switch (s.format) {
-            case ONLINE -> "オンライン / Online";
-            case HYBRID -> join(s.venueName, s.venueAddress) + " + オンライン / Online";
-            case IN_PERSON -> join(s.venueName, s.venueAddress);
-        };
-        List<String> categories = new ArrayList<>();
-        categories.add(s.kind.name());
-        s.topicList().forEach(t -> categories.add(t.name()));
-        if (s.campaignTag != null) {
-            categories.add(s.campaignTag);
-        }
-        return new ICalendar.Event(s.id + "@seminar-service.telework-desk", s.updatedAt.toInstant(), s.startsAt, s.endsAt,
-                summary, description.toString(), location, categories, "CONFIRMED", s.version,
-                Locations.absolute(base, "/api/v1/seminars/" + s.id));
-    }
-
-    private static String join(String name, String address) {
-        if (name == null) {
-            return address == null ? "" : address;
-        }
-        return address == null ? name : name + ", " + address;
     }
 
     @GET

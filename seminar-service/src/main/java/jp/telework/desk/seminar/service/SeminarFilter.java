@@ -13,8 +13,9 @@ public record SeminarFilter(SeminarStatus status, Region region, String prefectu
         SeminarFormat format, LocalDate from, LocalDate to, Boolean hasSeats, String campaignTag, String host,
         Boolean hostInactive) {
 
-    public static SeminarFilter published(Region region, String prefecture, SeminarKind kind, Topic topic) {
-        return new SeminarFilter(SeminarStatus.PUBLISHED, region, prefecture, kind, topic, null, null, null, null, null, null, null);
+    /** The calendar feed's filters; which statuses it shows is {@code SeminarService.calendarFeed}'s rule. */
+    public static SeminarFilter calendar(Region region, String prefecture, SeminarKind kind, Topic topic) {
+        return new SeminarFilter(null, region, prefecture, kind, topic, null, null, null, null, null, null, null);
     }
 
     public SeminarFilter withHost(String newHost) {

@@ -304,6 +304,36 @@ public class SeminarService {
         StringBuilder where = new StringBuilder(" WHERE s.status = :status");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("status", f.status().name());
+        conditions(f, where, params);
+        return query(where.toString(), params, page, size);
+    }
+
+    /**
+     * The seminars of the public calendar feed ({@code filter}'s region, prefecture, kind and topic; its status
+     * must be null), by start, at most {@code seminar.listing.calendar-max-events}: the published ones, and the
+     * cancelled ones that had been published, for as long as they would have stayed had they gone ahead. A
+     * published seminar leaves the feed when it is completed, automatically
+     * {@code seminar.schedule.auto-complete-after} after its end; a cancelled one stays until that time too, so a
+     * subscribed calendar that showed it confirmed learns it was cancelled instead of losing it without a word.
+     * Drafts (cancelled drafts included) never appear: they were never public.
+     */
+    @Transactional
+    public List<Seminar> calendarFeed(SeminarFilter filter) {
+        if (filter.status() != null) {
+            throw new IllegalArgumentException("the calendar feed decides the statuses itself");
+        }
+        StringBuilder where = new StringBuilder(" WHERE (s.status = :published OR (s.status = :cancelled"
+                + " AND s.published_at IS NOT NULL AND s.ends_at > :cancelledShownAfter))");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("published", SeminarStatus.PUBLISHED.name());
+        params.put("cancelled", SeminarStatus.CANCELLED.name());
+        params.put("cancelledShownAfter", now().minus(config.schedule().autoCompleteAfter()));
+        conditions(filter, where, params);
+        return query(where.toString(), params, 0, config.listing().calendarMaxEvents()).items();
+    }
+
+    /** The filter's conditions besides the status, appended to {@code where}. */
+    private static void conditions(SeminarFilter f, StringBuilder where, Map<String, Object> params) {
         if (f.region() != null) {
             where.append(" AND s.area_prefecture IN (:regionCodes)");
             params.put("regionCodes", f.region().prefectureCodes());
@@ -348,6 +378,9 @@ public class SeminarService {
             String inactive = "s.host IN (SELECT c.code FROM contact_point_status c WHERE NOT c.active)";
             where.append(f.hostInactive() ? " AND " + inactive : " AND NOT " + inactive);
         }
+    }
+
+    private Page query(String where, Map<String, Object> params, int page, int size) {
         Query count = em.createNativeQuery("SELECT COUNT(*) FROM seminar s" + where);
         Query ids = em.createNativeQuery("SELECT CAST(s.id AS VARCHAR) FROM seminar s" + where + " ORDER BY s.starts_at, s.id");
         params.forEach((k, v) -> {
