@@ -96,6 +96,11 @@ class PhoneBookingTest {
         phoneBook("assoc-tokyo", phoneBookingBody(osaka.slotId(), "org-sme-a")).then().statusCode(403)
                 .body("type", equalTo("urn:telework:problem:not-your-contact-point")).body("errors[0].field", equalTo("slotId"));
         assertEquals(1, bookingsIn(osaka.slotId()), "the refused booking wrote nothing");
+        // a full slot of another prefecture: the association hears that it may not book there, not that it is full
+        SlotV1 fullOsaka = announce(slot("27", 23, 1));
+        phoneBook("secretariat", phoneBookingBody(fullOsaka.slotId(), "org-sme-b")).then().statusCode(201);
+        phoneBook("assoc-tokyo", phoneBookingBody(fullOsaka.slotId(), "org-sme-a")).then().statusCode(403)
+                .body("type", equalTo("urn:telework:problem:not-your-contact-point"));
 
         SlotV1 tokyo = announce(slot("13", 23, 2));
         book("sme-a", tokyo.slotId());

@@ -86,14 +86,10 @@ public class BookingService {
                 return earlier.get();
             }
         }
-        refuseIfAlreadyFull(request.slotId());
+        refuseIfAlreadyFull(request.slotId(), channel);
         lockOrganization(organization);
         Slot slot = lockSlot(request.slotId());
-        if (channel == BookingChannel.NAVI_DIAL && !actor.manages(slot.contactPointCode)) {
-            throw new ProblemException(403, "not-your-contact-point", "Not your contact point",
-                    "an association books slots of its own prefecture's contact point; slot " + slot.id + " belongs to "
-                            + slot.contactPointCode, List.of(new Problem.FieldError("slotId", "belongs to another prefecture's contact point")));
-        }
+        requireOwnContactPoint(channel, slot.id, slot.contactPointCode);
         OffsetDateTime now = now();
         Capacity.requireBookable(slot, now, placesTaken(slot), "slotId");
         Capacity.requireShareLeft(placesOf(organization, slot), config.maxPlacesPerOrganizationPerSlot(), slot.id, "slotId");
@@ -328,12 +324,26 @@ public class BookingService {
      * when a cancellation commits at this very moment (the caller may retry); it never admits
      * anything: the locked check after it still decides every booking.
      */
-    private void refuseIfAlreadyFull(UUID slotId) {
+    private void refuseIfAlreadyFull(UUID slotId, BookingChannel channel) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT s.capacity, (SELECT count(*) FROM booking b"
-                + " WHERE b.slot_id = s.id AND b.status = 'BOOKED') FROM slot s WHERE s.id = ?1 AND s.status = 'OPEN'")
+                + " WHERE b.slot_id = s.id AND b.status = 'BOOKED'), s.contact_point_code FROM slot s WHERE s.id = ?1 AND s.status = 'OPEN'")
                 .setParameter(1, slotId).getResultStream().findFirst().orElse(null);
-        if (row != null && ((Number) row[1]).longValue() >= ((Number) row[0]).longValue()) {
+        if (row == null) {
+            return;
+        }
+        // who may book it is answered before whether it is full (a slot's contact point never changes)
+        requireOwnContactPoint(channel, slotId, ((String) row[2]).trim());
+        if (((Number) row[1]).longValue() >= ((Number) row[0]).longValue()) {
             throw Capacity.full(slotId, ((Number) row[0]).intValue(), "slotId");
+        }
+    }
+
+    /** On the phone an association books its own prefecture's contact point only; the secretariat any. */
+    private void requireOwnContactPoint(BookingChannel channel, UUID slotId, String contactPointCode) {
+        if (channel == BookingChannel.NAVI_DIAL && !actor.manages(contactPointCode)) {
+            throw new ProblemException(403, "not-your-contact-point", "Not your contact point",
+                    "an association books slots of its own prefecture's contact point; slot " + slotId + " belongs to " + contactPointCode,
+                    List.of(new Problem.FieldError("slotId", "belongs to another prefecture's contact point")));
         }
     }
 
