@@ -148,21 +148,6 @@ class HousekeepingTest {
     }
 
     private static ScheduledExecution execution(Instant scheduledFireTime) {
-        return new ScheduledExecution() {
-            @Override
-            public Trigger getTrigger() {
-                return null;
-            }
-
-            @Override
-            public Instant getFireTime() {
-                return scheduledFireTime;
-            }
-
-            @Override
-            public Instant getScheduledFireTime() {
-                return scheduledFireTime;
-            }
-        };
+        return jp.telework.desk.common.jobs.Fired.at(scheduledFireTime);
     }
 }

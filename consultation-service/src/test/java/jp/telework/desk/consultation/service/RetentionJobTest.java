@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.ScheduledExecution;
-import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -90,21 +89,6 @@ class RetentionJobTest {
     }
 
     static ScheduledExecution at(Instant scheduledFireTime) {
-        return new ScheduledExecution() {
-            @Override
-            public Trigger getTrigger() {
-                return null;
-            }
-
-            @Override
-            public Instant getFireTime() {
-                return scheduledFireTime;
-            }
-
-            @Override
-            public Instant getScheduledFireTime() {
-                return scheduledFireTime;
-            }
-        };
+        return jp.telework.desk.common.jobs.Fired.at(scheduledFireTime);
     }
 }

@@ -3,7 +3,6 @@ package jp.telework.desk.seminar.service;
 import java.time.Instant;
 
 import io.quarkus.scheduler.ScheduledExecution;
-import io.quarkus.scheduler.Trigger;
 
 /** Fires MaintenanceJobs' scheduled methods as the scheduler would, at a chosen scheduled fire time (tests only). */
 public final class FireJobs {
@@ -19,21 +18,6 @@ public final class FireJobs {
     }
 
     static ScheduledExecution at(Instant scheduledFireTime) {
-        return new ScheduledExecution() {
-            @Override
-            public Trigger getTrigger() {
-                return null;
-            }
-
-            @Override
-            public Instant getFireTime() {
-                return scheduledFireTime;
-            }
-
-            @Override
-            public Instant getScheduledFireTime() {
-                return scheduledFireTime;
-            }
-        };
+        return jp.telework.desk.common.jobs.Fired.at(scheduledFireTime);
     }
 }
