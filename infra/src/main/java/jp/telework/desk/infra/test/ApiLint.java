@@ -126,7 +126,12 @@ public final class ApiLint {
         try {
             Path out = Files.createTempFile("api-lint", ".out");
             try {
-                Process p = new ProcessBuilder(command).directory(dir.toFile())
+                ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+                // Redocly posts usage telemetry after each command by default; where only the npm registry and Maven
+                // Central are reachable that call can hang until TCP gives up (one CI run waited out the 3 minutes)
+                builder.environment().put("REDOCLY_TELEMETRY", "off");
+                builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+                Process p = builder
                         .redirectErrorStream(false)
                         .redirectOutput(out.toFile())
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
