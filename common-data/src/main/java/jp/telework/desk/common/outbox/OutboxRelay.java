@@ -42,12 +42,19 @@ import java.time.Clock;
  * Publishes committed outbox rows in order and marks them sent. Woken right after a transaction that
  * recorded events commits, and polls every second as a safety net.
  *
- * <p><b>One publisher.</b> Each batch runs in its own transaction that first takes the PostgreSQL
- * advisory lock {@code pg_try_advisory_xact_lock}; an instance that does not get it publishes nothing.
- * The lock is held while the batch is sent and its rows are marked, and is released by the commit that
- * makes the marks visible, so a second replica (or a second relay in one JVM) that gets the lock next
- * reads only rows still unpublished. This relies on READ COMMITTED (the PostgreSQL and Quarkus default):
- * the batch query takes its snapshot after the lock was granted.
+ * <p><b>One publisher.</b> Each batch runs in its own transaction that first takes a PostgreSQL
+ * transaction-level advisory lock. The lock is held while the batch is sent and its rows are marked, and
+ * is released by the commit that makes the marks visible, so a second replica (or a second relay in one
+ * JVM) that gets the lock next reads only rows still unpublished. This relies on READ COMMITTED (the
+ * PostgreSQL and Quarkus default): the batch query takes its snapshot after the lock was granted.
+ *
+ * <p><b>No lost wake-up.</b> The poll only tries the lock ({@code pg_try_advisory_xact_lock}): if another
+ * replica holds it, that replica is publishing. A wake-up after a commit instead waits for the lock
+ * ({@code pg_advisory_xact_lock}, at most {@code telework.outbox.lock-wait}): the holder may have read
+ * its batch before this commit, so giving up would leave the new row to the next poll (a second with the
+ * default interval, measured with two writing replicas). Waiting costs one connection for the length of
+ * the holder's batch and then reads every row committed so far. Within one JVM, a wake-up that arrives
+ * while a drain runs makes that drain go round once more, waiting for the lock then.
  *
  * <p><b>Order.</b> Rows are read in {@code seq} order among committed rows: a row of a transaction that
  * commits later is never skipped (there is no high-water mark), it is published by the next drain. An
@@ -64,7 +71,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long ADVISORY_LOCK = 0x7E1E_0B0C_0001L;
+    static final long ADVISORY_LOCK = 0x7E1E_0B0C_0001L;
 
     @Inject
     @Channel("outbox")
@@ -83,9 +90,14 @@ public class OutboxRelay {
     int batchSize;
     @ConfigProperty(name = "telework.outbox.send-timeout", defaultValue = "PT10S")
     Duration sendTimeout;
+    /** How long a wake-up waits for another replica's batch; longer than one healthy batch takes. */
+    @ConfigProperty(name = "telework.outbox.lock-wait", defaultValue = "PT5S")
+    Duration lockWait;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeUp = new AtomicBoolean();
+    // a wake-up arrived while a drain ran: that drain goes round again, waiting for the lock
+    private final AtomicBoolean again = new AtomicBoolean();
     // one thread: a wake-up during a drain is remembered and served right after it, never in parallel
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
@@ -116,7 +128,7 @@ public class OutboxRelay {
                     try {
                         waker.execute(() -> {
                             wakeUp.set(false);
-                            drain();
+                            drain(true);
                         });
                     } catch (RejectedExecutionException e) {
                         wakeUp.set(false); // shutting down: the next start publishes it
@@ -133,24 +145,55 @@ public class OutboxRelay {
         drain();
     }
 
-    /** Publishes everything pending; returns how many events were published. */
+    /** Publishes everything pending unless another replica is at it; returns how many events were published. */
     public int drain() {
-        if (!running.compareAndSet(false, true)) {
-            return 0; // the running drain, or the next poll, publishes it
+        return drain(false);
+    }
+
+    /**
+     * @param waitForLock wait for a batch another replica is publishing, then publish what it left (a
+     *            wake-up after a commit); otherwise give up at once when another replica holds the lock
+     */
+    int drain(boolean waitForLock) {
+        if (waitForLock) {
+            again.set(true);
         }
         int total = 0;
-        try {
-            int published;
-            do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                total += published;
-            } while (published == batchSize);
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay: %s", e.getMessage());
-        } finally {
-            running.set(false);
+        // the loop re-checks after releasing: a wake-up that set `again` just before the release is served
+        while (running.compareAndSet(false, true)) {
+            try {
+                boolean wait = again.getAndSet(false) || waitForLock;
+                int published;
+                do {
+                    boolean w = wait;
+                    published = QuarkusTransaction.requiringNew().call(() -> publishBatch(w));
+                    total += published;
+                    wait = false; // holding the lock and draining: the next batch sees every committed row
+                } while (published == batchSize);
+            } catch (RuntimeException e) {
+                if (lockWaitTimedOut(e)) {
+                    LOG.debugf("outbox relay: another replica held the lock longer than %s; the poll publishes it", lockWait);
+                } else {
+                    LOG.warnf("outbox relay: %s", e.getMessage());
+                }
+            } finally {
+                running.set(false);
+            }
+            waitForLock = false;
+            if (!again.get()) {
+                break;
+            }
         }
         return total;
+    }
+
+    private static boolean lockWaitTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true; // lock_not_available: lock_timeout elapsed
+            }
+        }
+        return false;
     }
 
     /**
@@ -166,6 +209,7 @@ public class OutboxRelay {
         replica.source = source;
         replica.batchSize = batchSize;
         replica.sendTimeout = sendTimeout;
+        replica.lockWait = lockWait;
         return replica;
     }
 
@@ -173,11 +217,20 @@ public class OutboxRelay {
         return QuarkusTransaction.joiningExisting().call(() -> OutboxEvent.count("publishedAt is null"));
     }
 
-    private int publishBatch() {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, ADVISORY_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+    private int publishBatch(boolean waitForLock) {
+        if (waitForLock) {
+            // SET LOCAL: the timeout ends with this transaction; the lock call fails with 55P03 when it elapses
+            em.createNativeQuery("SELECT set_config('lock_timeout', ?1, true)")
+                    .setParameter(1, lockWait.toMillis() + "ms").getSingleResult();
+            // pg_advisory_xact_lock returns void, which no JDBC type reads: count its one row
+            em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
+                    .setParameter(1, ADVISORY_LOCK).getSingleResult();
+        } else {
+            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, ADVISORY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
         }
         List<OutboxEvent> batch = OutboxEvent.find("publishedAt is null order by seq").page(0, batchSize).list();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -188,6 +188,77 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aWakeUpWhileAnotherReplicaPublishesIsServedWhenItsBatchEnds() throws Exception {
+        String key = "wake-" + UUID.randomUUID();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TopicProbe probe = TestInfra.probe(TOPIC)) {
+            // another replica in the middle of a batch: it holds the relay's lock and has read its rows
+            Future<?> otherReplica = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                holdRelayLock();
+                locked.countDown();
+                await(release);
+            }));
+            assertTrue(locked.await(30, TimeUnit.SECONDS));
+            // this commit wakes the bean relay (polling is off here): it must wait for the lock, not give up
+            UUID id = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.record(TestEvents.RELAYED, key, new NoteV1("committed while another replica publishes", null)));
+            assertEquals(List.of(), ids(probe, key), "not before the other replica's batch ended");
+            release.countDown();
+            otherReplica.get(30, TimeUnit.SECONDS);
+            probe.await(e -> id.toString().equals(e.id()), WAIT);
+            assertEquals(List.of(id.toString()), idsAfterQuiet(probe, key, Duration.ofMillis(500)), "once");
+            assertNotNull(row(id).publishedAt);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWakeUpWaitsForTheLockOnlySoLongAndLeavesTheRowToTheNextDrain() throws Exception {
+        String key = "patient-" + UUID.randomUUID();
+        OutboxRelay replica = relay.replica();
+        replica.lockWait = Duration.ofMillis(300);
+        UUID id = insert(key, 1).get(0);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> otherReplica = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                holdRelayLock();
+                locked.countDown();
+                await(release);
+            }));
+            assertTrue(locked.await(30, TimeUnit.SECONDS));
+            assertEquals(0, replica.drain(true), "gave up after lock-wait");
+            assertEquals(0, replica.drain(), "the poll does not wait at all");
+            assertNull(row(id).publishedAt);
+            release.countDown();
+            otherReplica.get(30, TimeUnit.SECONDS);
+            assertEquals(1, replica.drain(), "the next drain publishes it");
+            assertNotNull(row(id).publishedAt);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private void holdRelayLock() {
+        OutboxEvent.getEntityManager().createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) AS l")
+                .setParameter(1, OutboxRelay.ADVISORY_LOCK).getSingleResult();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Rows as Outbox.record writes them, committed, without waking the bean relay. */
     private static List<UUID> insert(String key, int n) {
         return QuarkusTransaction.requiringNew().call(() -> {
