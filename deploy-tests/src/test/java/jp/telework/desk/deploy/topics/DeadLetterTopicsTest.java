@@ -19,7 +19,8 @@ import jp.telework.desk.events.Topics;
 /**
  * Every incoming Kafka channel of every service is a subscription of event-contracts' {@code Topics}
  * and dead-letters into that subscription's own topic ({@code <topic>.<group>.dlq}); no two channels
- * share a dead-letter topic, and the catalogue lists no subscription nobody has.
+ * share a dead-letter topic, and the catalogue lists no subscription nobody has. Each channel also
+ * leaves its group quickly when its replica dies (common-data README, "Consumers: group membership").
  */
 class DeadLetterTopicsTest {
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
@@ -43,6 +44,11 @@ class DeadLetterTopicsTest {
                 assertEquals("dead-letter-queue", p.get(channel + "failure-strategy"), where);
                 assertEquals(Topics.dlq(topic, group), p.get(channel + "dead-letter-queue.topic"), where);
                 declared.add(new Topics.Subscription(topic, group));
+                // the broker's default group.min.session.timeout.ms is 6000: lower is refused at join
+                int session = Integer.parseInt(p.getOrDefault(channel + "session.timeout.ms", "45000"));
+                int heartbeat = Integer.parseInt(p.getOrDefault(channel + "heartbeat.interval.ms", "3000"));
+                assertTrue(session >= 6000 && session <= 10000, where + ": a dead replica's partitions move within 10 s, session.timeout.ms " + session);
+                assertTrue(heartbeat * 3 <= session, where + ": at least three heartbeats per session, heartbeat.interval.ms " + heartbeat);
             }
         }
         assertEquals(new TreeSet<>(Topics.SUBSCRIPTIONS.stream().map(Object::toString).toList()),
