@@ -50,6 +50,7 @@ public final class StandIns {
         for (Service s : Service.values()) {
             StandIn standIn = get(s);
             standIn.delay(Duration.ZERO);
+            standIn.dropConnections(0);
             standIn.start();
         }
     }
@@ -72,6 +73,7 @@ public final class StandIns {
         private final int port;
         private final ConcurrentLinkedDeque<Received> received = new ConcurrentLinkedDeque<>();
         private volatile long delayMillis;
+        private final java.util.concurrent.atomic.AtomicInteger dropping = new java.util.concurrent.atomic.AtomicInteger();
         private HttpServer server;
 
         StandIn(Service service, int port) {
@@ -109,8 +111,17 @@ public final class StandIns {
             this.delayMillis = delay.toMillis();
         }
 
+        /**
+         * The next {@code requests} requests are received whole and then their connection is closed without
+         * an answer, as when the replica that took them dies.
+         */
+        public void dropConnections(int requests) {
+            dropping.set(requests);
+        }
+
         public void clear() {
             received.clear();
+            dropping.set(0);
         }
 
         public List<Received> received() {
@@ -143,6 +154,10 @@ public final class StandIns {
                 request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(), k -> new java.util.ArrayList<>())
                         .add(h.getValue()));
                 received.add(new Received(request.method().name(), request.uri(), headers, length[0]));
+                if (dropping.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    request.connection().close();
+                    return;
+                }
                 String hash = HexFormat.of().formatHex(sha.digest());
                 if (delayMillis > 0) {
                     VERTX.setTimer(delayMillis, t -> answer(request, headers, length[0], hash));

@@ -213,10 +213,22 @@ public class ProxyRoute {
             rc.response().writeContinue();
         }
         Timer.Sample sample = Timer.start(meters);
-        upstream.exchange(request.method(), uri, headers, out -> {
-            upstreamRequest.set(out);
-            return hasBody ? pump(request, out, maxBody) : out.end();
-        }).onComplete(ar -> {
+        Future<HttpClientResponse> answer;
+        if (!Retries.safe(request.method(), request.headers())) {
+            answer = upstream.exchange(request.method(), uri, headers, out -> {
+                upstreamRequest.set(out);
+                return hasBody ? pump(request, out, maxBody) : out.end();
+            });
+        } else if (!hasBody) {
+            answer = withRetry(rc, route, upstream, uri, headers, upstreamRequest, HttpClientRequest::end);
+        } else {
+            // a request sent twice needs its body twice: read it whole first (it is bounded by max-body-size)
+            answer = Retries.readBody(request, maxBody).compose(body -> {
+                headers.set("Content-Length", Integer.toString(body.length()));
+                return withRetry(rc, route, upstream, uri, headers, upstreamRequest, out -> out.end(body));
+            });
+        }
+        answer.onComplete(ar -> {
             String outcome;
             if (ar.succeeded()) {
                 outcome = Integer.toString(ar.result().statusCode());
@@ -233,6 +245,29 @@ public class ProxyRoute {
             }
             sample.stop(meters.timer("gateway.upstream.requests", "service", route.service().slug(), "route", route.name(),
                     "outcome", outcome));
+        });
+    }
+
+    /**
+     * One attempt, and a second one on a new connection when the first lost its connection before any
+     * answer and the client is still there (the caller checked that the request is safe to repeat).
+     */
+    private Future<HttpClientResponse> withRetry(RoutingContext rc, Route route, UpstreamClient upstream, String uri,
+            io.vertx.core.MultiMap headers, AtomicReference<HttpClientRequest> upstreamRequest,
+            java.util.function.Function<HttpClientRequest, Future<Void>> body) {
+        HttpMethod method = rc.request().method();
+        java.util.function.Function<HttpClientRequest, Future<Void>> writer = out -> {
+            upstreamRequest.set(out);
+            return body.apply(out);
+        };
+        return upstream.exchange(method, uri, headers, writer).recover(first -> {
+            if (!(first instanceof UpstreamFailure lost) || !lost.connectionLost() || rc.response().closed()) {
+                return Future.failedFuture(first);
+            }
+            LOG.debugf("%s %s %s: %s; trying once more on a new connection", rc.get(EdgeFilter.REQUEST_ID_KEY), method,
+                    rc.request().path(), lost.getMessage());
+            return upstream.retry(method, uri, headers, writer).andThen(second -> meters.counter("gateway.upstream.retries",
+                    "service", route.service().slug(), "outcome", second.succeeded() ? "answered" : "failed").increment());
         });
     }
 

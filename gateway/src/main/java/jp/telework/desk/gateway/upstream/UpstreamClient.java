@@ -30,6 +30,8 @@ public final class UpstreamClient {
     private final Service service;
     private final Vertx vertx;
     private final HttpClient client;
+    /** Never pooled: a retry goes out on a connection of its own (see {@link #retry}). */
+    private final HttpClient freshConnections;
     private final CircuitBreaker breaker;
     private final String host;
     private final int port;
@@ -61,6 +63,8 @@ public final class UpstreamClient {
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(settings.maxConnections())
                 .setMaxWaitQueueSize(settings.maxWaitQueue());
         this.client = vertx.createHttpClient(options, pool);
+        this.freshConnections = vertx.createHttpClient(new HttpClientOptions(options).setKeepAlive(false)
+                .setName("upstream-" + service.slug() + "-retry"), new PoolOptions(pool));
         GatewayConfig.CircuitBreakerSettings cb = settings.circuitBreaker();
         this.breaker = new CircuitBreaker(cb.window(), cb.minimumCalls(), cb.failureRatio(), cb.openFor(), System::nanoTime);
     }
@@ -82,6 +86,22 @@ public final class UpstreamClient {
      */
     public Future<HttpClientResponse> exchange(HttpMethod method, String uri, MultiMap headers,
             Function<HttpClientRequest, Future<Void>> body) {
+        return exchange(client, method, uri, headers, body);
+    }
+
+    /**
+     * Sends a request again after its first attempt {@linkplain UpstreamFailure#connectionLost() lost its
+     * connection}, on a new connection (never a pooled one, which may lead to the same dead replica; behind a
+     * Kubernetes Service a new connection is balanced afresh). Only the caller knows whether a second
+     * attempt is safe.
+     */
+    public Future<HttpClientResponse> retry(HttpMethod method, String uri, MultiMap headers,
+            Function<HttpClientRequest, Future<Void>> body) {
+        return exchange(freshConnections, method, uri, headers, body);
+    }
+
+    private Future<HttpClientResponse> exchange(HttpClient via, HttpMethod method, String uri, MultiMap headers,
+            Function<HttpClientRequest, Future<Void>> body) {
         if (!breaker.tryAcquire()) {
             return Future.failedFuture(UpstreamFailure.circuitOpen(service, breaker.retryAfter()));
         }
@@ -90,7 +110,7 @@ public final class UpstreamClient {
         // the connect timeout of a request is the wait for a pooled connection (queue included)
         RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
                 .setURI(uri).setHeaders(headers).setIdleTimeout(idleTimeoutMillis).setConnectTimeout(queueTimeoutMillis);
-        client.request(options).onComplete(ar -> {
+        via.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 if (ar.cause() instanceof TimeoutException || ar.cause() instanceof ConnectionPoolTooBusyException) {
                     // the gateway's own backlog: the upstream answered all it was given, so not held against it
@@ -192,6 +212,7 @@ public final class UpstreamClient {
 
     public void close() {
         client.close();
+        freshConnections.close();
     }
 
     private enum Outcome {

@@ -1,10 +1,12 @@
 package jp.telework.desk.gateway.upstream;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.http.HttpClosedException;
 import jp.telework.desk.common.problem.ProblemException;
 import jp.telework.desk.common.problem.ProblemType;
 import jp.telework.desk.gateway.routing.Service;
@@ -25,9 +27,15 @@ public final class UpstreamFailure extends RuntimeException {
     private final Kind kind;
     private final Service service;
     private final Duration retryAfter;
+    private final boolean connectionLost;
 
     public UpstreamFailure(Kind kind, Service service, String detail, Duration retryAfter) {
+        this(kind, service, detail, retryAfter, false);
+    }
+
+    private UpstreamFailure(Kind kind, Service service, String detail, Duration retryAfter, boolean connectionLost) {
         super(detail, null, false, false);
+        this.connectionLost = connectionLost;
         this.kind = kind;
         this.service = service;
         this.retryAfter = retryAfter;
@@ -39,7 +47,12 @@ public final class UpstreamFailure extends RuntimeException {
         }
         if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
             return new UpstreamFailure(Kind.UNAVAILABLE, service, "the " + service.slug() + " service is unavailable",
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), cause instanceof ConnectException);
+        }
+        if (cause instanceof HttpClosedException || cause instanceof IOException) {
+            // closed or reset before the answer's headers: the service may have died with the request
+            return new UpstreamFailure(Kind.BAD_GATEWAY, service, "the " + service.slug() + " service closed the connection"
+                    + " without an answer", null, true);
         }
         if (cause instanceof TimeoutException) {
             return timeout(service);
@@ -64,6 +77,14 @@ public final class UpstreamFailure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The connection failed before any answer: refused, or closed or reset while the request was sent or
+     * waited for. Not a timeout (the service may still be working on it) and not an open breaker.
+     */
+    public boolean connectionLost() {
+        return connectionLost;
     }
 
     public Service service() {
