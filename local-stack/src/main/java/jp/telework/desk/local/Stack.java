@@ -144,15 +144,46 @@ public final class Stack {
 
     public void startService(String name) {
         Service s = service(name);
-        int port = config.port(s.portVariable());
-        progress.accept("starting " + s.name() + " on 127.0.0.1:" + port);
-        ManagedProcess p = ManagedProcess.start(s.name(), List.of(Java.executable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", jar(s).toString()), config.home(), environment(s), config.home().resolve("logs").resolve(s.name() + ".log"), "TERM");
-        synchronized (services) {
-            services.put(name, p);
+        start(s, name, 1, config.port(s.portVariable()), config.port(s.managementPortVariable()));
+    }
+
+    /**
+     * Another instance of a business service, as production runs two or more: the same database, broker and
+     * realm, ports of its own (free ones on loopback), its own log, and the job-replica name
+     * {@code <service>-<index>} (the first instance is {@code -1}). Stop or kill it by {@link Replica#key()}.
+     */
+    public Replica startReplica(String name, int index) {
+        Service s = service(name);
+        if (s.database() == null || index < 2) {
+            throw new IllegalArgumentException("replicas are of business services, from index 2: " + name + " " + index);
         }
-        Waits.until(s.name() + " readiness", Duration.ofMinutes(3), () -> status(managementUrl(name) + "/q/health/ready") == 200, p);
-        progress.accept(s.name() + " ready");
+        Replica r = new Replica(name + "#" + index, name + "-" + index, Ports.free(), Ports.free());
+        start(s, r.key(), index, r.port(), r.managementPort());
+        return r;
+    }
+
+    /** A further instance of a service: where it answers, and the name its scheduled-job runs carry. */
+    public record Replica(String key, String jobReplica, int port, int managementPort) {
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        public String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
+        }
+    }
+
+    private void start(Service s, String key, int index, int port, int managementPort) {
+        progress.accept("starting " + key + " on 127.0.0.1:" + port);
+        ManagedProcess p = ManagedProcess.start(key, List.of(Java.executable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-jar", jar(s).toString()), config.home(), environment(s, index, port, managementPort),
+                config.home().resolve("logs").resolve(key.replace('#', '-') + ".log"), "TERM");
+        synchronized (services) {
+            services.put(key, p);
+        }
+        String health = "http://127.0.0.1:" + managementPort + "/q/health/ready";
+        Waits.until(key + " readiness", Duration.ofMinutes(3), () -> status(health) == 200, p);
+        progress.accept(key + " ready");
     }
 
     public void stopService(String name) {
@@ -242,12 +273,15 @@ public final class Stack {
         return config.home().resolve("logs").resolve(serviceName + ".log");
     }
 
-    private Map<String, String> environment(Service s) {
+    private Map<String, String> environment(Service s, int index, int port, int managementPort) {
         Map<String, String> env = new LinkedHashMap<>();
         Servers servers = servers();
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(config.port(s.portVariable())));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(config.port(s.managementPortVariable())));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        if (s.database() != null) {
+            env.put("TELEWORK_JOBS_REPLICA", s.name() + "-" + index);
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", servers.issuer());
         if (s.database() != null) {
