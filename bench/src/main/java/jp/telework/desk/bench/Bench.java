@@ -18,7 +18,7 @@ import jp.telework.desk.infra.Java;
 import jp.telework.desk.infra.ManagedProcess;
 
 /**
- * {@code bench/run.sh}: starts the Docker-free stack on its own ports, runs the five scenarios side
+ * {@code bench/run.sh}: starts the Docker-free stack on its own ports, runs the six scenarios side
  * by side and writes bench/results/latest.json and latest.md (and the README's results section).
  */
 public final class Bench {
@@ -100,6 +100,15 @@ public final class Bench {
                 }
                 if (opt.runs("4")) {
                     new EventPropagation().run(stack, accounts, opt, results);
+                    stack.settle(Duration.ofSeconds(30));
+                }
+                if (opt.runs("6")) {
+                    // the goal of one instance, from scenario 4 (or the same Kafka measurement when it did not run)
+                    double goal = results.root.with("scenarios").path("eventPropagation").path("goalMsWithoutPoll").asDouble(Double.NaN);
+                    if (Double.isNaN(goal)) {
+                        goal = 5 * new EventPropagation().kafkaEndToEnd(stack, opt).p99();
+                    }
+                    new Replicas().run(stack, accounts, opt, results, goal);
                     stack.settle(Duration.ofSeconds(30));
                 }
                 if (opt.runs("5")) {

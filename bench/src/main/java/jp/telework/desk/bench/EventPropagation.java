@@ -176,7 +176,7 @@ final class EventPropagation {
     record KafkaE2e(double avg, double p50, double p99, double p999) {
     }
 
-    private KafkaE2e kafkaEndToEnd(BenchStack stack, Options opt) {
+    KafkaE2e kafkaEndToEnd(BenchStack stack, Options opt) {
         String toolJar = java.util.Arrays.stream(System.getProperty("java.class.path").split(":"))
                 .filter(p -> p.contains("kafka-tools-")).findFirst()
                 .orElseThrow(() -> new BenchException("kafka-tools jar not on the benchmark's classpath"));
