@@ -251,9 +251,12 @@ class F6TwoReplicasTest {
             assertTrue(left > 0 && left < 400_000, "killed mid-run, with " + left + " rows left");
             // the dead replica's run is never finished by it: either the survivor took the slot over after its
             // lease expired, or the lease stays expired (no one will renew it) and the next slot did the work
-            List<String> killed = row("consultations", "SELECT replica, coalesce(outcome, ''), (lease_until < clock_timestamp())::text"
-                    + " FROM scheduled_job_run WHERE job_name = 'housekeeping' AND slot_start = '" + holder[1] + "'::timestamptz");
-            assertTrue(killed.get(0).equals(survivor) || killed.get(2).equals("true"), "the killed run: " + killed);
+            String killedRun = "SELECT replica, coalesce(outcome, ''), (lease_until < clock_timestamp())::text FROM scheduled_job_run"
+                    + " WHERE job_name = 'housekeeping' AND slot_start = '" + holder[1] + "'::timestamptz";
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                List<String> killed = row("consultations", killedRun);
+                assertTrue(killed.get(0).equals(survivor) || killed.get(2).equals("true"), "the killed run: " + killed);
+            });
         } finally {
             if (primary) {
                 stack.startService("consultation-service"); // the gateway and later tests use the first instance
