@@ -52,11 +52,11 @@ final class Growth {
                 BenchStack.exec(c, """
                         INSERT INTO booking (id, slot_id, contact_point_code, organization_id, created_by, topics, status, placed_at,
                             organization_name, organization_type, employee_count, industry, requester_prefecture, contact_person, email,
-                            phone, created_at, updated_at, closed_at, version)
+                            phone, channel, created_at, updated_at, closed_at, version)
                         SELECT md5('hist-booking-' || b)::uuid, md5('hist-slot-' || (b / 3))::uuid, lpad(((b / 3) %% 47 + 1)::text, 2, '0'),
                                'hist-org-' || (b %% 20000), 'history', '{ICT_ENVIRONMENT}', st, ts, 'History K.K.', 'SME', 20,
                                'Manufacturing', lpad(((b / 3) %% 47 + 1)::text, 2, '0'), 'History Taro', 'history@example.jp',
-                               '03-0000-0000', ts, ts, CASE WHEN st = 'BOOKED' THEN NULL ELSE ts END, 0
+                               '03-0000-0000', 'API', ts, ts, CASE WHEN st = 'BOOKED' THEN NULL ELSE ts END, 0
                         FROM (SELECT b, (current_date - 8 - (((b / 3) / 47) / 8)::int)::timestamptz AS ts,
                                      CASE WHEN b %% 20 = 0 THEN 'BOOKED' WHEN b %% 20 < 3 THEN 'NO_SHOW'
                                           WHEN b %% 20 < 6 THEN 'CANCELLED' ELSE 'COMPLETED' END AS st

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * pgbench (Debian's postgresql-contrib / postgresql-15) running the booking transaction of
  * consultation-service as plain SQL on the same PostgreSQL and the same tables: the organization's
- * advisory lock, the slot row locked FOR UPDATE, the places taken, the organization's open
- * bookings, the booking row and its outbox row, in one transaction. Prepared statements (as the
+ * advisory lock, the slot row locked FOR UPDATE, the places taken, the organization's places in the
+ * slot (fair share), its open bookings, the booking row and its outbox row, in one transaction. Prepared statements (as the
  * JDBC driver uses them), one connection per client. Latencies from pgbench's per-transaction log.
  */
 final class Pgbench {
@@ -31,9 +31,10 @@ final class Pgbench {
             SELECT 1 FROM pg_advisory_xact_lock(4711, hashtext(concat('org-pgb-', :org::int)));
             SELECT s.id AS sid, s.capacity AS cap, s.contact_point_code AS cp, s.slot_date AS sdate, s.mode AS smode, s.status AS sstatus, s.start_time, s.end_time, s.revision FROM slot s WHERE s.id = (SELECT slot_id FROM bench.slot_pick WHERE n = :n) FOR NO KEY UPDATE OF s \\gset
             SELECT count(*) AS taken FROM booking WHERE slot_id = :sid::uuid AND status = 'BOOKED' \\gset
+            SELECT count(*) AS mine FROM booking WHERE slot_id = :sid::uuid AND status = 'BOOKED' AND organization_id = concat('org-pgb-', :org::int) \\gset
             SELECT count(*) AS open FROM booking b JOIN slot s ON s.id = b.slot_id WHERE b.organization_id = concat('org-pgb-', :org::int) AND b.status IN ('BOOKED', 'NEEDS_RESCHEDULE') AND s.slot_date >= current_date \\gset
             \\if :taken < :cap
-            INSERT INTO booking (id, slot_id, contact_point_code, organization_id, created_by, topics, status, placed_at, organization_name, organization_type, employee_count, industry, requester_prefecture, contact_person, email, phone, notes, created_at, updated_at, version) VALUES (gen_random_uuid(), :sid::uuid, :cp::char(2), concat('org-pgb-', :org::int), 'pgbench', '{ICT_ENVIRONMENT,LABOR_MANAGEMENT}', 'BOOKED', now(), 'Bench Trading K.K.', 'SME', 35, 'Wholesale', '13', 'Bench Taro', 'bench@example.jp', '03-1234-5678', 'benchmark booking', now(), now(), 0) RETURNING id AS bid \\gset
+            INSERT INTO booking (id, slot_id, contact_point_code, organization_id, created_by, topics, status, placed_at, organization_name, organization_type, employee_count, industry, requester_prefecture, contact_person, email, phone, notes, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), :sid::uuid, :cp::char(2), concat('org-pgb-', :org::int), 'pgbench', '{ICT_ENVIRONMENT,LABOR_MANAGEMENT}', 'BOOKED', now(), 'Bench Trading K.K.', 'SME', 35, 'Wholesale', '13', 'Bench Taro', 'bench@example.jp', '03-1234-5678', 'benchmark booking', 'API', now(), now(), 0) RETURNING id AS bid \\gset
             INSERT INTO outbox_event (id, topic, event_key, type, subject, occurred_at, payload, published_at, attempts) VALUES (gen_random_uuid(), 'consultations.events', :bid::text, 'consultation.booked.v1', :bid::text, now(), concat('{"bookingId":"', :bid::text, '","slotId":"', :sid::text, '","previousSlotId": null,"contactPointCode":"', :cp::text, '","mode":"ONLINE","slotDate":"', :sdate::text, '","topics":["ICT_ENVIRONMENT","LABOR_MANAGEMENT"],"status":"BOOKED"}'), now(), 0);
             \\endif
             COMMIT;
