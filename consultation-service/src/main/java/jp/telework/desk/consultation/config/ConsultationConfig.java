@@ -30,9 +30,16 @@ public interface ConsultationConfig {
     Retention retention();
 
     interface Retention {
-        /** Contact details of bookings and inquiries closed longer than this are anonymized. */
+        /** Contact details and free text of bookings and inquiries closed longer than this are anonymized. */
         @WithDefault("P365D")
         Duration period();
+
+        /**
+         * A booking still BOOKED (no outcome recorded) or NEEDS_RESCHEDULE this long after its slot ended is
+         * closed as OUTCOME_MISSING. A month: associations report a month's consultations to the secretariat.
+         */
+        @WithDefault("P30D")
+        Duration outcomeMissingAfter();
 
         /** How often the anonymization job runs. */
         @WithDefault("1h")

@@ -12,7 +12,9 @@ import jp.telework.desk.consultation.domain.BookingStatus;
 import jp.telework.desk.common.vocabulary.Tokyo;
 import jp.telework.desk.consultation.domain.Topic;
 
-@Schema(name = "Booking", description = "A booked consultation; requester contact details are null once anonymized")
+@Schema(name = "Booking", description = "A booked consultation; requester contact details and free text (notes, outcome"
+        + " summary, cancellation reason) are null once anonymized. OUTCOME_MISSING: nobody recorded how it ended (closed by"
+        + " retention some time after its slot)")
 public record BookingView(
         UUID id,
         BookingStatus status,

@@ -5,6 +5,7 @@ import static jp.telework.desk.consultation.domain.BookingStatus.CANCELLED;
 import static jp.telework.desk.consultation.domain.BookingStatus.COMPLETED;
 import static jp.telework.desk.consultation.domain.BookingStatus.NEEDS_RESCHEDULE;
 import static jp.telework.desk.consultation.domain.BookingStatus.NO_SHOW;
+import static jp.telework.desk.consultation.domain.BookingStatus.OUTCOME_MISSING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,11 +29,12 @@ class LifecycleTest {
     @Test
     void onlyTheseTransitionsExist() {
         Map<BookingStatus, Set<BookingStatus>> allowed = Map.of(
-                BOOKED, EnumSet.of(CANCELLED, COMPLETED, NO_SHOW, NEEDS_RESCHEDULE),
-                NEEDS_RESCHEDULE, EnumSet.of(BOOKED, CANCELLED),
+                BOOKED, EnumSet.of(CANCELLED, COMPLETED, NO_SHOW, NEEDS_RESCHEDULE, OUTCOME_MISSING),
+                NEEDS_RESCHEDULE, EnumSet.of(BOOKED, CANCELLED, OUTCOME_MISSING),
                 CANCELLED, EnumSet.noneOf(BookingStatus.class),
                 COMPLETED, EnumSet.noneOf(BookingStatus.class),
-                NO_SHOW, EnumSet.noneOf(BookingStatus.class));
+                NO_SHOW, EnumSet.noneOf(BookingStatus.class),
+                OUTCOME_MISSING, EnumSet.noneOf(BookingStatus.class));
         for (BookingStatus from : BookingStatus.values()) {
             for (BookingStatus to : BookingStatus.values()) {
                 assertEquals(allowed.get(from).contains(to), from.canBecome(to), from + " -> " + to);

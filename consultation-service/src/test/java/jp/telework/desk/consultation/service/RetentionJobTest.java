@@ -49,7 +49,7 @@ class RetentionJobTest {
         assertEquals(1, rows.size());
         assertEquals(Instant.parse("2001-02-03T04:00:00Z").getEpochSecond(), ((Number) rows.get(0)[0]).longValue(), "the hour's slot");
         assertEquals("SUCCEEDED", rows.get(0)[1]);
-        assertTrue(((String) rows.get(0)[2]).matches("\\d+ bookings, \\d+ inquiries anonymized"), (String) rows.get(0)[2]);
+        assertTrue(((String) rows.get(0)[2]).matches("\\d+ closed as OUTCOME_MISSING, \\d+ bookings, \\d+ inquiries anonymized"), (String) rows.get(0)[2]);
 
         retention.scheduled(at(Instant.parse("2001-02-03T05:05:06Z")));
         assertEquals(2, runs("succeeded") - succeeded, 0.001, "the next hour is a slot of its own");
