@@ -21,7 +21,8 @@ import jp.telework.desk.common.jobs.TriggerSlot;
 
 /**
  * Keeps the shared tables bounded: published outbox rows, processed event ids, Idempotency-Key records
- * past their window (their stored answers hold requesters' contact details) and old job-run records.
+ * past their window (their stored answers hold requesters' contact details), old job-run records and
+ * resolved dead letters (waiting ones stay until an operator resolves them).
  * Runs once per trigger across replicas; deletes in batches of {@code batch-size}, each in a transaction
  * of its own, taking only rows nobody holds ({@code SKIP LOCKED}), through indexes on the age columns
  * (V0_2), so it neither scans the tables nor blocks a request or a consumer.
@@ -45,11 +46,11 @@ public class Housekeeping {
     Clock clock;
 
     /** What one run deleted, per table. */
-    public record Purged(int outboxEvents, int processedEvents, int idempotencyRecords, int jobRuns) {
+    public record Purged(int outboxEvents, int processedEvents, int idempotencyRecords, int jobRuns, int deadLetters) {
         @Override
         public String toString() {
-            return String.format("%d outbox_event, %d processed_event, %d idempotency_record, %d scheduled_job_run",
-                    outboxEvents, processedEvents, idempotencyRecords, jobRuns);
+            return String.format("%d outbox_event, %d processed_event, %d idempotency_record, %d scheduled_job_run, %d dead_letter",
+                    outboxEvents, processedEvents, idempotencyRecords, jobRuns, deadLetters);
         }
     }
 
@@ -75,7 +76,10 @@ public class Housekeeping {
                         now.minus(idempotency.window())),
                 batches("scheduled_job_run", "DELETE FROM scheduled_job_run WHERE (job_name, slot_start) IN (SELECT job_name, slot_start "
                         + "FROM scheduled_job_run WHERE started_at < ?1 ORDER BY started_at LIMIT ?2 FOR UPDATE SKIP LOCKED)",
-                        now.minus(config.jobRunRetention())));
+                        now.minus(config.jobRunRetention())),
+                batches("dead_letter", "DELETE FROM dead_letter WHERE id IN (SELECT id FROM dead_letter "
+                        + "WHERE resolved_at < ?1 ORDER BY resolved_at LIMIT ?2 FOR UPDATE SKIP LOCKED)",
+                        now.minus(config.deadLetterRetention())));
         LOG.infof("housekeeping: purged %s in %d ms", purged, (System.nanoTime() - started) / 1_000_000);
         return purged;
     }

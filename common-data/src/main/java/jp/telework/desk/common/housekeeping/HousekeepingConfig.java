@@ -35,4 +35,8 @@ public interface HousekeepingConfig {
     /** Records of scheduled job runs are kept this long. */
     @WithDefault("P30D")
     Duration jobRunRetention();
+
+    /** Replayed and discarded dead letters are kept this long after they were resolved (what was done, by whom). */
+    @WithDefault("P30D")
+    Duration deadLetterRetention();
 }

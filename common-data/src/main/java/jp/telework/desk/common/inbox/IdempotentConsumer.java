@@ -1,9 +1,16 @@
 package jp.telework.desk.common.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,7 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jp.telework.desk.common.data.DatabaseFailures;
+import jp.telework.desk.common.deadletter.DeadLetters;
 
 /**
  * Applies an incoming CloudEvent exactly once in effect: the event id is recorded in the same
@@ -33,8 +42,15 @@ import jp.telework.desk.common.data.DatabaseFailures;
  * <li><b>any other failure</b>: retried {@code telework.consumer.max-attempts} times in all (default 3),
  * then dead-lettered.</li>
  * </ul>
- * Dead-lettering is a nack: the channel's {@code failure-strategy=dead-letter-queue} writes the record to
- * its consumer group's dead-letter topic ({@code Topics.dlq(topic, group)}) and consumption goes on.
+ * Dead-lettering first records the message on the dead-letter desk ({@link DeadLetters}: the service's
+ * {@code dead_letter} table, where an operator replays or discards it; waiting like the transient case while
+ * the database is down), then nacks it: the channel's {@code failure-strategy=dead-letter-queue} writes the
+ * record to its consumer group's dead-letter topic ({@code Topics.dlq(topic, group)}), the broker's copy,
+ * and consumption goes on.
+ *
+ * <p>Each consumer declares its handlers once, under its inbox name, with {@link #register} (at
+ * {@code @PostConstruct}), so that a replay from the desk goes through the same handlers and the same
+ * inbox as a delivery ({@link #applyStored}).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -47,8 +63,18 @@ public class IdempotentConsumer {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @ConfigProperty(name = "telework.consumer.max-attempts", defaultValue = "3")
     int maxAttempts;
+
+    /** What a stored event's application did. */
+    public enum Applied {
+        APPLIED, ALREADY_APPLIED
+    }
+
+    private final Map<String, EventHandlers> registered = new ConcurrentHashMap<>();
 
     /** Tolerant reader: a producer may add fields to a v1 payload without breaking its consumers. */
     private com.fasterxml.jackson.databind.ObjectReader reader;
@@ -58,10 +84,55 @@ public class IdempotentConsumer {
         reader = json.reader().without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * Declares {@code consumer}'s handlers (the name its inbox rows and dead letters carry); returns them.
+     * One handler set per name: a second, different one is a programming error.
+     */
+    public EventHandlers register(String consumer, EventHandlers handlers) {
+        EventHandlers before = registered.putIfAbsent(consumer, handlers);
+        if (before != null && before != handlers) {
+            throw new IllegalStateException("two handler sets registered as consumer " + consumer);
+        }
+        return handlers;
+    }
+
+    /** The consumers of this service, by inbox name. */
+    public Set<String> consumers() {
+        return new TreeSet<>(registered.keySet());
+    }
+
+    /** True when {@code consumer} is registered and has a handler for the CloudEvents {@code type}. */
+    public boolean handles(String consumer, String type) {
+        EventHandlers handlers = registered.get(consumer);
+        return handlers != null && type != null && handlers.get(type) != null;
+    }
+
+    /**
+     * Applies a stored event (a dead letter's replay) as a delivery would, in the caller's transaction:
+     * through the registered handler and the inbox, so an event already applied is not applied again. Throws
+     * {@link PoisonEventException} when the data does not read or the handler refuses it, and whatever else the
+     * handler throws; the caller's transaction then rolls back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Applied applyStored(String consumer, EventContext context, String data) {
+        if (!handles(consumer, context.type())) {
+            throw new IllegalStateException("consumer " + consumer + " has no handler for " + context.type());
+        }
+        EventHandlers.Entry<?> entry = registered.get(consumer).get(context.type());
+        Object payload = read(entry, context, data);
+        if (!inbox.firstDelivery(consumer, context.id(), context.type())) {
+            return Applied.ALREADY_APPLIED;
+        }
+        invoke(entry, context, payload);
+        meters.counter("telework.events.replayed", "consumer", consumer, "type", context.type()).increment();
+        return Applied.APPLIED;
+    }
+
     public CompletionStage<Void> apply(String consumer, Message<String> message, EventHandlers handlers) {
+        register(consumer, handlers);
         IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         if (ce == null || ce.getId() == null || ce.getType() == null) {
-            return dead(consumer, message, new PoisonEventException("not a CloudEvent (missing id or type)", null));
+            return dead(consumer, message, handlers, ce, new PoisonEventException("not a CloudEvent (missing id or type)", null), true);
         }
         EventHandlers.Entry<?> entry = handlers.get(ce.getType());
         if (entry == null) {
@@ -73,14 +144,9 @@ public class IdempotentConsumer {
                 String.valueOf(ce.getSource()), ce.getTimeStamp().orElse(null));
         Object payload;
         try {
-            String raw = message.getPayload();
-            if (raw == null || raw.isBlank()) {
-                throw new PoisonEventException("empty data");
-            }
-            payload = reader.forType(entry.type().payloadType()).readValue(raw);
-        } catch (Exception e) {
-            return dead(consumer, message, new PoisonEventException("event " + ce.getId() + " (" + ce.getType()
-                    + ") has unreadable data: " + e.getMessage(), e));
+            payload = read(entry, context, message.getPayload());
+        } catch (PoisonEventException e) {
+            return dead(consumer, message, handlers, ce, e, true);
         }
         int waits = 0;
         for (int attempt = 1; ; attempt++) {
@@ -95,7 +161,7 @@ public class IdempotentConsumer {
                 meters.counter("telework.events.consumed", "consumer", consumer, "type", context.type()).increment();
                 return message.ack();
             } catch (PoisonEventException e) {
-                return dead(consumer, message, e);
+                return dead(consumer, message, handlers, ce, e, true);
             } catch (RuntimeException e) {
                 if (DatabaseFailures.transientFailure(e)) {
                     // the event is fine, our database is down or out of connections: wait for it (this
@@ -109,7 +175,7 @@ public class IdempotentConsumer {
                     continue;
                 }
                 if (attempt >= maxAttempts) {
-                    return dead(consumer, message, e);
+                    return dead(consumer, message, handlers, ce, e, false);
                 }
                 LOG.warnf("%s: attempt %d for event %s failed (%s); retrying", consumer, attempt, context.id(), e.toString());
                 sleep(200L * attempt);
@@ -122,10 +188,58 @@ public class IdempotentConsumer {
         entry.handler().accept(context, (T) payload);
     }
 
-    private CompletionStage<Void> dead(String consumer, Message<String> message, RuntimeException reason) {
-        LOG.errorf("%s: sending event to the dead-letter topic: %s", consumer, reason.getMessage());
+    private Object read(EventHandlers.Entry<?> entry, EventContext context, String raw) {
+        try {
+            if (raw == null || raw.isBlank()) {
+                throw new PoisonEventException("empty data");
+            }
+            return reader.forType(entry.type().payloadType()).readValue(raw);
+        } catch (PoisonEventException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PoisonEventException("event " + context.id() + " (" + context.type() + ") has unreadable data: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private CompletionStage<Void> dead(String consumer, Message<String> message, EventHandlers handlers,
+            IncomingCloudEventMetadata<?> ce, RuntimeException reason, boolean poison) {
+        String why = poison ? reason.getMessage() : reason.toString();
+        LOG.errorf("%s: dead-lettering event %s: %s", consumer, ce == null ? "(no CloudEvent)" : ce.getId(), why);
+        record(consumer, message, handlers, ce, why, poison);
         meters.counter("telework.events.dead-lettered", "consumer", consumer).increment();
         return message.nack(reason);
+    }
+
+    /** Puts the message on the desk; waits out a database outage, since an unrecorded letter is found by nobody. */
+    private void record(String consumer, Message<String> message, EventHandlers handlers, IncomingCloudEventMetadata<?> ce,
+            String why, boolean poison) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        String data = message.getPayload();
+        DeadLetters.Received letter = new DeadLetters.Received(consumer,
+                kafka != null ? kafka.getTopic() : String.valueOf(handlers.topic()),
+                kafka != null ? kafka.getPartition() : -1, kafka != null ? kafka.getOffset() : -1,
+                kafka != null && kafka.getKey() != null ? String.valueOf(kafka.getKey()) : null,
+                ce == null ? null : ce.getId(), ce == null ? null : ce.getType(),
+                ce == null || ce.getSource() == null ? null : String.valueOf(ce.getSource()),
+                ce == null ? null : ce.getSubject().orElse(null),
+                ce == null ? null : ce.getTimeStamp().map(java.time.ZonedDateTime::toOffsetDateTime).orElse(null),
+                data, data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length, why, poison);
+        for (int waits = 1; ; waits++) {
+            try {
+                deadLetters.record(letter);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.transientFailure(e)) {
+                    // never lose the event: it still goes to the dead-letter topic
+                    LOG.errorf(e, "%s: could not record the dead letter; it is on the dead-letter topic only", consumer);
+                    meters.counter("telework.dead-letters.unrecorded", "consumer", consumer).increment();
+                    return;
+                }
+                LOG.warnf("%s: database unavailable while recording a dead letter (wait %d); retrying", consumer, waits);
+                sleep(Math.min(5000L, 250L * waits));
+            }
+        }
     }
 
     private static void sleep(long millis) {

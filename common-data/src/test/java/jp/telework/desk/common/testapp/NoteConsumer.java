@@ -27,7 +27,7 @@ public class NoteConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = new EventHandlers().on(TestEvents.NOTED, notes::apply);
+        handlers = consumer.register(CONSUMER, new EventHandlers().on(TestEvents.NOTED, notes::apply));
     }
 
     @Incoming("notes-in")

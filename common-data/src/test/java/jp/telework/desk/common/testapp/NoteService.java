@@ -1,5 +1,9 @@
 package jp.telework.desk.common.testapp;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +19,29 @@ import jp.telework.desk.common.inbox.PoisonEventException;
 @ApplicationScoped
 public class NoteService {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final List<String> applied = new CopyOnWriteArrayList<>();
+    /** The switch the dead-letter tests break and fix the handler with, per event id. */
+    private volatile Predicate<String> broken = id -> false;
+
+    public void breakFor(Predicate<String> eventIds) {
+        broken = eventIds;
+    }
+
+    public void fix() {
+        broken = id -> false;
+    }
+
+    /** The ids applied, in the order they were applied. */
+    public List<String> applied() {
+        return List.copyOf(applied);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventContext ctx, NoteV1 note) {
         int call = calls.computeIfAbsent(ctx.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (broken.test(ctx.id())) {
+            throw new IllegalStateException("handler broken for " + ctx.id() + " (test switch)");
+        }
         String behaviour = note.behaviour() == null ? "ok" : note.behaviour();
         if (behaviour.equals("poison")) {
             throw new PoisonEventException("note " + ctx.id() + " can never apply");
@@ -37,6 +60,7 @@ public class NoteService {
         n.id = ctx.id();
         n.text = note.text();
         n.persist();
+        applied.add(ctx.id());
     }
 
     public int calls(String eventId) {

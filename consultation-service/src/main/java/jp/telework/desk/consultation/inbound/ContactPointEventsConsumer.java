@@ -39,11 +39,11 @@ public class ContactPointEventsConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = new EventHandlers()
+        handlers = consumer.register(CONSUMER, new EventHandlers()
                 .on(SLOT_OPENED, (ctx, slot) -> projection.slot(SLOT_OPENED, slot))
                 .on(SLOT_CHANGED, (ctx, slot) -> projection.slot(SLOT_CHANGED, slot))
                 .on(SLOT_CLOSED, (ctx, slot) -> projection.slot(SLOT_CLOSED, slot))
-                .on(CONTACT_POINT_CHANGED, (ctx, cp) -> projection.contactPoint(cp));
+                .on(CONTACT_POINT_CHANGED, (ctx, cp) -> projection.contactPoint(cp)));
     }
 
     @Incoming("contact-points-in")

@@ -40,13 +40,13 @@ public class ConsultationEventsConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = new EventHandlers()
+        handlers = consumer.register(CONSUMER, new EventHandlers()
                 .on(CONSULTATION_BOOKED, (ctx, e) -> ledger.booked(e))
                 .on(CONSULTATION_RESCHEDULED, (ctx, e) -> ledger.rescheduled(e))
                 .on(CONSULTATION_CANCELLED, (ctx, e) -> ledger.cancelled(e))
                 .on(CONSULTATION_COMPLETED, (ctx, e) -> ledger.stateOnly(e, "COMPLETED"))
                 .on(CONSULTATION_NO_SHOW, (ctx, e) -> ledger.stateOnly(e, "NO_SHOW"))
-                .on(CONSULTATION_NEEDS_RESCHEDULE, (ctx, e) -> ledger.needsReschedule(e));
+                .on(CONSULTATION_NEEDS_RESCHEDULE, (ctx, e) -> ledger.needsReschedule(e)));
     }
 
     @Incoming("consultations-in")

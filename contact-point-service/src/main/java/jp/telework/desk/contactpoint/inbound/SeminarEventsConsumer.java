@@ -43,7 +43,7 @@ public class SeminarEventsConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = new EventHandlers()
+        handlers = consumer.register(CONSUMER, new EventHandlers()
                 .on(SEMINAR_PUBLISHED, (ctx, e) -> ledger.seminar(e))
                 .on(SEMINAR_UPDATED, (ctx, e) -> ledger.seminar(e))
                 .on(SEMINAR_CANCELLED, (ctx, e) -> ledger.seminar(e))
@@ -52,7 +52,7 @@ public class SeminarEventsConsumer {
                 .on(REGISTRATION_WAITLISTED, (ctx, e) -> ledger.registration(e))
                 .on(REGISTRATION_PROMOTED, (ctx, e) -> ledger.registration(e))
                 .on(REGISTRATION_CANCELLED, (ctx, e) -> ledger.registration(e))
-                .on(REGISTRATION_ATTENDED, (ctx, e) -> ledger.registration(e));
+                .on(REGISTRATION_ATTENDED, (ctx, e) -> ledger.registration(e)));
     }
 
     @Incoming("seminars-in")

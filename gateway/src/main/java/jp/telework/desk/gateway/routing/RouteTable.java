@@ -33,7 +33,7 @@ public final class RouteTable {
     private static final Set<String> LITERAL_SEGMENTS = Set.of("api", "v1", "contact-points", "consultations", "slots",
             "inquiries", "seminars", "openapi", "dashboard", "overview", "statistics", "route", "holidays", "availability",
             "exceptions", "plan", "calendar.ics", "my-registrations", "registrations", "attendance", "answer", "cancel",
-            "close", "complete", "outcome", "publish", "reschedule");
+            "close", "complete", "outcome", "publish", "reschedule", "dead-letters", "replay", "discard");
 
     private final List<Route> routes;
 

@@ -83,6 +83,17 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
+    /** Publishes a record that is no CloudEvent at all (no ce_ headers): poison for every consumer. */
+    public void publishPlain(String topic, String key, String data) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, data)).get();
+        } catch (Exception e) {
+            throw new AssertionError("cannot publish to " + topic, e);
+        }
+    }
+
     private static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -35,8 +35,8 @@ public class ContactPointEventsConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = new EventHandlers()
-                .on(CONTACT_POINT_CHANGED, (ctx, e) -> statuses.changed(ctx.id(), e));
+        handlers = consumer.register(CONSUMER, new EventHandlers()
+                .on(CONTACT_POINT_CHANGED, (ctx, e) -> statuses.changed(ctx.id(), e)));
     }
 
     @Incoming("contact-points-in")
