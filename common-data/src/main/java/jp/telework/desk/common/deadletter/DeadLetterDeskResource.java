@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,8 @@ import jp.telework.desk.common.security.Roles;
 /**
  * The dead-letter desk's HTTP face, the same in every service: a service declares it under its own path
  * with a subclass that carries only {@code @Path} ({@code /api/v1/consultations/dead-letters}, ...), so the
- * gateway routes it with the service's other paths. The secretariat only.
+ * gateway routes it with the service's other paths. The secretariat only. (Each method names its security
+ * requirement itself: the OpenAPI scanner adds it from {@code @RolesAllowed} only on the resource's own methods.)
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "Events this service's consumers could not apply: see why, replay after a fix, or discard")
@@ -50,6 +52,7 @@ public abstract class DeadLetterDeskResource {
 
     @GET
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @Operation(summary = "List dead letters", description = "Newest first; narrowed by consumer and status when given.")
     @APIResponse(responseCode = "200", description = "One page; X-Total-Count carries the number of matches",
             content = @Content(schema = @Schema(implementation = DeadLetterPage.class)))
@@ -68,6 +71,7 @@ public abstract class DeadLetterDeskResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @Operation(summary = "One dead letter")
     @APIResponse(responseCode = "200", description = "The letter", content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
     @APIResponse(responseCode = "404", description = "No such dead letter")
@@ -78,6 +82,7 @@ public abstract class DeadLetterDeskResource {
     @POST
     @Path("{id}/replay")
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @Operation(summary = "Replay a dead letter",
             description = "Applies its event again through the consumer's handler, once in effect (an event applied meanwhile"
                     + " changes nothing: outcome ALREADY_APPLIED). A replay that fails again leaves it WAITING with the error.")
@@ -92,6 +97,7 @@ public abstract class DeadLetterDeskResource {
     @POST
     @Path("replay")
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @Operation(summary = "Replay every waiting dead letter",
             description = "Oldest first, " + DeadLetters.REPLAY_ALL_LIMIT + " at most per call, each on its own; after a failure the"
                     + " later letters of the same key are skipped (they may depend on it). stillWaiting says what is left.")
@@ -108,6 +114,7 @@ public abstract class DeadLetterDeskResource {
     @Path("{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SECRETARIAT)
+    @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
     @Operation(summary = "Discard a dead letter", description = "Gives it up with a reason; its data is erased, the reason and who kept.")
     @APIResponse(responseCode = "200", description = "Discarded", content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (field named in errors)")

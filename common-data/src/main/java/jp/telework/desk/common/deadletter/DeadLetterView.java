@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.telework.desk.events.EventTypes;
@@ -35,7 +35,7 @@ public record DeadLetterView(
         OffsetDateTime deadAt,
         DeadLetterStatus status,
         @Schema(description = "The data, as the contract type's payload; null when withheld or once resolved", nullable = true)
-        JsonNode payload,
+        java.util.Map<String, Object> payload,
         @Schema(description = "Why the data is not shown, when it is not", nullable = true) String payloadWithheld,
         @Schema(description = "Bytes (UTF-8) of the data as received") int payloadSize,
         @Schema(description = "SHA-256 (hex) of the data as received", nullable = true) String payloadSha256,
@@ -48,7 +48,7 @@ public record DeadLetterView(
         @Schema(nullable = true) String discardReason) {
 
     public static DeadLetterView of(DeadLetter d, ObjectMapper json) {
-        JsonNode payload = null;
+        java.util.Map<String, Object> payload = null;
         String withheld = null;
         if (d.payload == null) {
             withheld = d.status == DeadLetterStatus.WAITING ? "the message had no data" : "erased when the letter was resolved";
@@ -60,7 +60,7 @@ public record DeadLetterView(
                 try {
                     Object record = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                             .forType(type.payloadType()).readValue(d.payload);
-                    payload = record == null ? null : json.valueToTree(record);
+                    payload = record == null ? null : json.convertValue(record, new TypeReference<java.util.Map<String, Object>>() { });
                     if (payload == null) {
                         withheld = "the data is JSON null";
                     }

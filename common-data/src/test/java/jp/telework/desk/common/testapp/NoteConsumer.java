@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
 
 /** A consumer shaped like the services' inbound consumers: handlers in one place, logic in {@link NoteService}. */
 @ApplicationScoped
+@Startup // registers its handlers with the dead-letter desk at start, before any message arrives
 public class NoteConsumer {
     public static final String CONSUMER = "common-data-test.notes";
 

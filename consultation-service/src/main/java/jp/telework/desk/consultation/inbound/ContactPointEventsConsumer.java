@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
@@ -26,6 +27,7 @@ import jp.telework.desk.consultation.service.SlotProjectionService;
  * goes to contact-points.events.consultation-service.dlq.
  */
 @ApplicationScoped
+@Startup // registers its handlers with the dead-letter desk at start, before any message arrives
 public class ContactPointEventsConsumer {
     /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "consultation-service.contact-points";

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
@@ -27,6 +28,7 @@ import jp.telework.desk.contactpoint.service.BookingLedger;
  * poison goes to consultations.events.contact-point-service.dlq.
  */
 @ApplicationScoped
+@Startup // registers its handlers with the dead-letter desk at start, before any message arrives
 public class ConsultationEventsConsumer {
     /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "contact-point-service.bookings";

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
@@ -30,6 +31,7 @@ import jp.telework.desk.contactpoint.service.SeminarLedger;
  * (inbox); other types are ignored; poison goes to seminars.events.contact-point-service.dlq.
  */
 @ApplicationScoped
+@Startup // registers its handlers with the dead-letter desk at start, before any message arrives
 public class SeminarEventsConsumer {
     /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "contact-point-service.seminars";

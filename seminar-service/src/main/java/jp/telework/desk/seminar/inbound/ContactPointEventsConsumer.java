@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jp.telework.desk.common.inbox.EventHandlers;
 import jp.telework.desk.common.inbox.IdempotentConsumer;
@@ -22,6 +23,7 @@ import jp.telework.desk.seminar.service.ContactPointStatusService;
  * types on the topic (slots) are ignored; poison goes to contact-points.events.seminar-service.dlq.
  */
 @ApplicationScoped
+@Startup // registers its handlers with the dead-letter desk at start, before any message arrives
 public class ContactPointEventsConsumer {
     /** The inbox's name for this consumer (processed_event.consumer). */
     public static final String CONSUMER = "seminar-service.contact-points";
