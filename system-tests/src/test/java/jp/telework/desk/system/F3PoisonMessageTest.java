@@ -23,7 +23,9 @@ import jp.telework.desk.infra.test.TopicProbe;
 /**
  * Fault: a poison message (valid CloudEvents envelope, a known type, broken data) on each of the three
  * topics. It lands on the dead-letter topic of each consumer group that read it
- * ({@code <topic>.<group>.dlq}) and the consumers go on: a valid event published after it is applied.
+ * ({@code <topic>.<group>.dlq}) and the consumers go on: a valid event published after it is applied. Each
+ * consumer's letter is also on its service's dead-letter desk, through the gateway, with its reason; the
+ * secretariat discards it there and the reason is kept.
  */
 @SuiteClock.SystemTest
 @Order(9)
@@ -106,6 +108,7 @@ class F3PoisonMessageTest {
     }
 
     /** Waits until the poison event is on the dead-letter topic of each consumer group that read it, and only there. */
+    @SuppressWarnings("unchecked")
     private static void awaitDeadLettered(TopicProbe dlq, String eventId, String... deadLetterTopics) {
         dlq.await(e -> eventId.equals(e.id()), Duration.ofSeconds(90));
         eventually().untilAsserted(() -> {
@@ -113,5 +116,35 @@ class F3PoisonMessageTest {
                     .map(TopicProbe.Event::topic).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
             assertEquals(new java.util.TreeSet<>(List.of(deadLetterTopics)), on, "dead-letter topics of the consumers that read it");
         });
+        for (String topic : deadLetterTopics) {
+            String[] desk = DESKS.get(topic);
+            Map<String, Object>[] letter = new Map[1];
+            eventually().untilAsserted(() -> {
+                Response list = as("secretariat").queryParam("consumer", desk[1]).queryParam("status", "WAITING").queryParam("size", 100)
+                        .get(desk[0]);
+                list.then().statusCode(200);
+                List<Map<String, Object>> items = list.jsonPath().getList("items");
+                letter[0] = items.stream().filter(i -> eventId.equals(i.get("eventId"))).findFirst().orElse(null);
+                org.junit.jupiter.api.Assertions.assertNotNull(letter[0], () -> eventId + " on the desk " + desk[0] + " of " + desk[1]);
+            });
+            org.junit.jupiter.api.Assertions.assertTrue(((String) letter[0].get("reason")).length() > 0);
+            assertEquals(true, letter[0].get("poison"));
+            String reason = "poison of the system test, nothing to apply";
+            json(as("secretariat"), Map.of("reason", reason)).post(desk[0] + "/{id}/discard", letter[0].get("id"))
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("DISCARDED"));
+            as("secretariat").get(desk[0] + "/{id}", letter[0].get("id")).then().statusCode(200)
+                    .body("discardReason", org.hamcrest.Matchers.equalTo(reason));
+        }
     }
+
+    /** Each dead-letter topic's desk: the service's path and the consumer's inbox name. */
+    private static final Map<String, String[]> DESKS = Map.of(
+            Topics.dlq(Topics.CONTACT_POINTS, "consultation-service"),
+            new String[] { "/api/v1/consultations/dead-letters", "consultation-service.contact-points" },
+            Topics.dlq(Topics.CONTACT_POINTS, "seminar-service"),
+            new String[] { "/api/v1/seminars/dead-letters", "seminar-service.contact-points" },
+            Topics.dlq(Topics.CONSULTATIONS, "contact-point-service"),
+            new String[] { "/api/v1/contact-points/dead-letters", "contact-point-service.bookings" },
+            Topics.dlq(Topics.SEMINARS, "contact-point-service"),
+            new String[] { "/api/v1/contact-points/dead-letters", "contact-point-service.seminars" });
 }
