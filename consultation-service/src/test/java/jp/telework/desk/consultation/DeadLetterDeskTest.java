@@ -108,6 +108,8 @@ class DeadLetterDeskTest {
         as("secretariat").get(desk.path() + "/" + UUID.randomUUID()).then().statusCode(404);
         as("secretariat").queryParam("consumer", "nobody").get(desk.path()).then().statusCode(400)
                 .body("errors[0].field", equalTo("consumer")).body("detail", containsString(CONSUMER));
+        as("secretariat").post(desk.path() + "/replay").then().statusCode(400)
+                .body("errors[0].field", equalTo("consumer"));
         as("secretariat").queryParam("status", "LOST").get(desk.path()).then().statusCode(400).body("errors[0].field", equalTo("status"));
         as("secretariat").get(desk.path()).then().statusCode(200).header("X-Total-Count", org.hamcrest.Matchers.notNullValue());
     }

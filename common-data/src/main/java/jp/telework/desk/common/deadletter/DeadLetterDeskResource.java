@@ -98,13 +98,17 @@ public abstract class DeadLetterDeskResource {
     @Path("replay")
     @RolesAllowed(Roles.SECRETARIAT)
     @SecurityRequirement(name = "bearer", scopes = Roles.SECRETARIAT)
-    @Operation(summary = "Replay every waiting dead letter",
+    @Operation(summary = "Replay every waiting dead letter of a consumer",
             description = "Oldest first, " + DeadLetters.REPLAY_ALL_LIMIT + " at most per call, each on its own; after a failure the"
                     + " later letters of the same key are skipped (they may depend on it). stillWaiting says what is left.")
     @APIResponse(responseCode = "200", description = "What was done", content = @Content(schema = @Schema(implementation = ReplayAllView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown consumer (named in errors)")
+    @APIResponse(responseCode = "400", description = "No consumer, or an unknown one (named in errors)")
     public ReplayAllView replayDeadLetters(
-            @Parameter(description = "Only this consumer's letters") @QueryParam("consumer") String consumer) {
+            @Parameter(description = "The consumer whose letters are replayed", required = true) @QueryParam("consumer") String consumer) {
+        // a write on many letters names its consumer: an empty or forgotten parameter never means "all of them"
+        if (consumer == null || consumer.isBlank()) {
+            throw ProblemException.badRequest("consumer", "is required, one of " + consumers.consumers());
+        }
         var done = letters.replayAll(consumer(consumer), actor.subject());
         return new ReplayAllView(done.replayed(), done.alreadyApplied(), done.failed(), done.skipped(), done.stillWaiting(),
                 done.failures().stream().map(f -> new ReplayAllView.Failure(f.id(), f.reason())).toList());
@@ -128,10 +132,10 @@ public abstract class DeadLetterDeskResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (!consumers.consumers().contains(value.strip())) {
+        if (!consumers.consumers().contains(value)) {
             throw ProblemException.badRequest("consumer", "must be one of " + consumers.consumers());
         }
-        return value.strip();
+        return value;
     }
 
     /** What a "replay all" did. */
